@@ -1,0 +1,18 @@
+namespace Routing.Core;
+
+/// <summary>A queue's view of one agent that serves it, as last reported by the agent.</summary>
+/// <param name="QueuePriority">The agent's priority for this queue: 1 is offered work first.</param>
+/// <param name="IdleSince">When the agent last became free of all work; the longest-idle key.</param>
+public sealed record QueueMember(
+    string AgentId,
+    int QueuePriority,
+    AgentPresence Presence,
+    IReadOnlyDictionary<string, int> Skills,
+    CapacityProfile Capacity,
+    IReadOnlyList<Channel> Held,
+    DateTimeOffset IdleSince)
+{
+    public AgentWorkView WorkView => new(AgentId, Skills, Capacity, Held);
+
+    public CapacityVerdict CanTake(Channel channel) => CapacityRules.Check(Capacity, Held, channel);
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace Routing.Core;
+
+/// <summary>
+/// Says in plain words why no agent has taken a waiting contact yet, from the queue's view of its agents:
+/// the first gate, in routing order, that every agent fails.
+/// </summary>
+public static class WaitExplainer
+{
+    public static string Explain(
+        IReadOnlyCollection<QueueMember> members,
+        Channel channel,
+        IReadOnlyList<SkillRequirement> requirements,
+        int? position)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(requirements);
+        var channelName = channel.ToString().ToLowerInvariant();
+        if (members.Count == 0)
+        {
+            return "no agent serves this queue";
+        }
+
+        var loggedIn = members.Where(m => m.Presence != AgentPresence.LoggedOut).ToList();
+        if (loggedIn.Count == 0)
+        {
+            return Invariant($"none of the {members.Count} agents serving this queue is logged in");
+        }
+
+        var skilled = loggedIn.Where(m => Eligibility.IsEligible(m.Skills, requirements)).ToList();
+        if (skilled.Count == 0)
+        {
+            var unmetByAll = requirements.FirstOrDefault(r => loggedIn.All(m => !Eligibility.IsEligible(m.Skills, [r])));
+            return unmetByAll is not null
+                ? Invariant($"no logged-in agent has {unmetByAll}")
+                : Invariant($"no logged-in agent has all of {string.Join(", ", requirements)}");
+        }
+
+        var handlesChannel = skilled.Where(m => m.Capacity.For(channel).MaxConcurrent > 0).ToList();
+        if (handlesChannel.Count == 0)
+        {
+            return Invariant($"none of the {skilled.Count} logged-in agents with the skills takes {channelName}");
+        }
+
+        var available = handlesChannel.Where(m => m.Presence == AgentPresence.Available).ToList();
+        if (available.Count == 0)
+        {
+            return Invariant($"all {handlesChannel.Count} eligible agents are not ready");
+        }
+
+        var verdicts = available.Select(m => m.CanTake(channel)).ToList();
+        if (verdicts.All(v => v != CapacityVerdict.Free))
+        {
+            var atCapacity = verdicts.Count(v => v == CapacityVerdict.AtChannelCapacity);
+            var onExclusive = verdicts.Count(v => v == CapacityVerdict.BlockedByExclusiveWork);
+            var notIdle = verdicts.Count(v => v == CapacityVerdict.ExclusiveNeedsIdleAgent);
+            var parts = new List<string>();
+            if (atCapacity > 0)
+            {
+                parts.Add(Invariant($"{atCapacity} at {channelName} capacity"));
+            }
+
+            if (onExclusive > 0)
+            {
+                parts.Add(Invariant($"{onExclusive} on an exclusive call"));
+            }
+
+            if (notIdle > 0)
+            {
+                parts.Add(Invariant($"{notIdle} still holding other work that {channelName} must wait for"));
+            }
+
+            return atCapacity == available.Count
+                ? Invariant($"all {available.Count} eligible agents at {channelName} capacity")
+                : Invariant($"all {available.Count} eligible available agents are busy: {string.Join(", ", parts)}");
+        }
+
+        var free = verdicts.Count(v => v == CapacityVerdict.Free);
+        return position is > 1
+            ? Invariant($"{free} eligible agents are free but {position - 1} contacts are ahead in line")
+            : Invariant($"{free} eligible agents are free: an offer is being made");
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

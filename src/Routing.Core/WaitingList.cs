@@ -1,0 +1,180 @@
+namespace Routing.Core;
+
+/// <summary>
+/// A queue's contacts in service order: by effective priority (priority plus aging), then longest wait, then
+/// arrival sequence. Offered contacts keep their place so a rejected or expired offer puts them back where they were.
+/// </summary>
+public sealed class WaitingList
+{
+    private readonly Dictionary<string, WaitingContact> byId = new(StringComparer.Ordinal);
+    private readonly SortedSet<WaitingContact> ordered;
+
+    public WaitingList(AgingPolicy aging, IEnumerable<WaitingContact>? contacts = null)
+    {
+        ArgumentNullException.ThrowIfNull(aging);
+        Aging = aging;
+        ordered = new SortedSet<WaitingContact>(new ServiceOrder(aging));
+        foreach (var contact in contacts ?? [])
+        {
+            Add(contact);
+        }
+    }
+
+    public AgingPolicy Aging { get; }
+
+    /// <summary>Every contact, offered ones included, in service order.</summary>
+    public IEnumerable<WaitingContact> All => ordered;
+
+    /// <summary>Contacts not reserved for any agent, in service order.</summary>
+    public IEnumerable<WaitingContact> Waiting => ordered.Where(c => !c.IsOffered);
+
+    public int Count => byId.Count;
+
+    public int WaitingCount => byId.Values.Count(c => !c.IsOffered);
+
+    public WaitingContact? Get(string contactId) => byId.GetValueOrDefault(contactId);
+
+    public void Add(WaitingContact contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        if (!byId.TryAdd(contact.ContactId, contact))
+        {
+            throw new InvalidOperationException($"contact '{contact.ContactId}' is already in the waiting list");
+        }
+
+        ordered.Add(contact);
+    }
+
+    public WaitingContact? Remove(string contactId)
+    {
+        if (!byId.Remove(contactId, out var contact))
+        {
+            return null;
+        }
+
+        ordered.Remove(contact);
+        return contact;
+    }
+
+    /// <summary>Reserves a waiting contact for an agent; false when it is gone or already offered.</summary>
+    public bool TryOffer(string contactId, string agentId)
+    {
+        if (!byId.TryGetValue(contactId, out var contact) || contact.IsOffered)
+        {
+            return false;
+        }
+
+        Replace(contact, contact with { OfferedTo = agentId });
+        return true;
+    }
+
+    /// <summary>Puts an offered contact back in its place; false unless <paramref name="agentId"/> holds its offer.</summary>
+    public bool Return(string contactId, string agentId)
+    {
+        if (!byId.TryGetValue(contactId, out var contact) || contact.OfferedTo != agentId)
+        {
+            return false;
+        }
+
+        Replace(contact, contact with { OfferedTo = null });
+        return true;
+    }
+
+    /// <summary>1-based place among contacts not yet offered, or null when not waiting.</summary>
+    public int? PositionOf(string contactId)
+    {
+        if (!byId.TryGetValue(contactId, out var target) || target.IsOffered)
+        {
+            return null;
+        }
+
+        var position = 0;
+        foreach (var contact in ordered)
+        {
+            if (!contact.IsOffered)
+            {
+                position++;
+            }
+
+            if (ReferenceEquals(contact, target))
+            {
+                return position;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The first waiting contact in service order that the agent can take now: channel capacity free and skills
+    /// meeting the contact's requirements as relaxed by its waiting time.
+    /// </summary>
+    public WaitingContact? BestFor(AgentWorkView agent, IReadOnlyList<RelaxationStep> relaxation, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        var takeable = new Dictionary<Channel, bool>();
+        foreach (var contact in ordered)
+        {
+            if (contact.IsOffered)
+            {
+                continue;
+            }
+
+            if (!takeable.TryGetValue(contact.Channel, out var free))
+            {
+                free = agent.CanTake(contact.Channel) == CapacityVerdict.Free;
+                takeable[contact.Channel] = free;
+            }
+
+            if (free && Eligibility.IsEligible(agent.Skills, RequirementsAt(contact, relaxation, now)))
+            {
+                return contact;
+            }
+        }
+
+        return null;
+    }
+
+    public double EffectivePriority(WaitingContact contact, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        return Aging.EffectivePriority(contact.Priority, now - contact.EnqueuedAt);
+    }
+
+    public static IReadOnlyList<SkillRequirement> RequirementsAt(
+        WaitingContact contact, IReadOnlyList<RelaxationStep> relaxation, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        return SkillRelaxation.Apply(contact.RequiredSkills, relaxation, now - contact.EnqueuedAt);
+    }
+
+    private void Replace(WaitingContact old, WaitingContact updated)
+    {
+        ordered.Remove(old);
+        ordered.Add(updated);
+        byId[updated.ContactId] = updated;
+    }
+
+    private sealed class ServiceOrder(AgingPolicy aging) : IComparer<WaitingContact>
+    {
+        public int Compare(WaitingContact? x, WaitingContact? y)
+        {
+            if (ReferenceEquals(x, y))
+            {
+                return 0;
+            }
+
+            ArgumentNullException.ThrowIfNull(x);
+            ArgumentNullException.ThrowIfNull(y);
+            var byVirtualArrival = aging.VirtualArrival(x.Priority, x.EnqueuedAt)
+                .CompareTo(aging.VirtualArrival(y.Priority, y.EnqueuedAt));
+            if (byVirtualArrival != 0)
+            {
+                return byVirtualArrival;
+            }
+
+            var bySequence = x.Sequence.CompareTo(y.Sequence);
+            return bySequence != 0 ? bySequence : string.CompareOrdinal(x.ContactId, y.ContactId);
+        }
+    }
+}
