@@ -3,6 +3,7 @@ namespace Routing.Core;
 /// <summary>A queue's view of one agent that serves it, as last reported by the agent.</summary>
 /// <param name="QueuePriority">The agent's priority for this queue: 1 is offered work first.</param>
 /// <param name="IdleSince">When the agent last became free of all work; the longest-idle key.</param>
+/// <param name="HeldInWrapUp">How many of the held contacts are in wrap-up (after-contact work).</param>
 public sealed record QueueMember(
     string AgentId,
     int QueuePriority,
@@ -10,7 +11,8 @@ public sealed record QueueMember(
     IReadOnlyDictionary<string, int> Skills,
     CapacityProfile Capacity,
     IReadOnlyList<Channel> Held,
-    DateTimeOffset IdleSince)
+    DateTimeOffset IdleSince,
+    int HeldInWrapUp = 0)
 {
     public AgentWorkView WorkView => new(AgentId, Skills, Capacity, Held);
 

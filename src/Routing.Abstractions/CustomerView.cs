@@ -1,0 +1,9 @@
+namespace Routing.Abstractions;
+
+/// <summary>A customer: contacts in progress and recent history, newest first.</summary>
+[GenerateSerializer, Immutable, Alias("routing.customer-view")]
+public sealed record CustomerView(
+    [property: Id(0)] string CustomerId,
+    [property: Id(1)] IReadOnlyList<string> InProgress,
+    [property: Id(2)] IReadOnlyList<CustomerContactRecord> History,
+    [property: Id(3)] string? LastAgentId);

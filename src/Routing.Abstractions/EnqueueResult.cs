@@ -1,0 +1,10 @@
+namespace Routing.Abstractions;
+
+/// <summary>A queue's answer to an arriving contact.</summary>
+/// <param name="Candidates">Free, eligible agents in the order the queue's strategy would offer them the contact.</param>
+[GenerateSerializer, Immutable, Alias("routing.enqueue-result")]
+public sealed record EnqueueResult(
+    [property: Id(0)] Reply Reply,
+    [property: Id(1)] int Position,
+    [property: Id(2)] IReadOnlyList<string> Candidates,
+    [property: Id(3)] IReadOnlyList<string> CandidateReasons);

@@ -1,0 +1,40 @@
+namespace Routing.Abstractions;
+
+/// <summary>
+/// One contact (call, chat, email), keyed by a contact id derived from the client's request id, so a retried
+/// request reaches the same grain and gets the same decision. It records the contact's life; agents tell it
+/// what happened one-way.
+/// </summary>
+[Alias("routing.contact")]
+public interface IContactGrain : IGrainWithStringKey
+{
+    /// <summary>Routes the contact once; a retry returns the first decision.</summary>
+    [Alias("route")]
+    Task<Reply<RouteDecision>> Route(RouteRequest request);
+
+    /// <summary>The customer hung up or closed the chat.</summary>
+    [Alias("cancel")]
+    Task<Reply<ContactView>> Cancel();
+
+    [Alias("get")]
+    Task<ContactView?> Get();
+
+    [Alias("offered"), OneWay]
+    Task Offered(string agentId, string reason);
+
+    [Alias("offer-returned"), OneWay]
+    Task OfferReturned(string agentId, string reason);
+
+    [Alias("connected"), OneWay]
+    Task Connected(string agentId);
+
+    [Alias("wrap-up"), OneWay]
+    Task WrapUp(string agentId);
+
+    [Alias("completed"), OneWay]
+    Task Completed(string agentId, string disposition);
+
+    /// <summary>Waits until the contact's version passes <paramref name="afterVersion"/> or <paramref name="maxWait"/> elapses.</summary>
+    [Alias("watch"), AlwaysInterleave]
+    Task<ContactView?> WaitForChange(long afterVersion, TimeSpan maxWait);
+}

@@ -1,0 +1,17 @@
+using Routing.Core;
+
+namespace Routing.Abstractions;
+
+/// <summary>One touch-tone menu, keyed by menu id.</summary>
+[Alias("routing.ivr-menu")]
+public interface IIvrMenuGrain : IGrainWithStringKey
+{
+    [Alias("configure")]
+    Task<Reply> Configure(IvrMenu menu);
+
+    [Alias("remove")]
+    Task<Reply> Remove();
+
+    [Alias("get"), ReadOnly]
+    Task<IvrMenu?> Get();
+}

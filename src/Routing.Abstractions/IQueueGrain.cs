@@ -1,0 +1,66 @@
+using Routing.Core;
+
+namespace Routing.Abstractions;
+
+/// <summary>
+/// One queue, keyed by queue id: the authority on waiting order. It never awaits an agent or a contact grain;
+/// it tells them things one-way, so the call graph (contact → agent → queue) has no cycle.
+/// </summary>
+[Alias("routing.queue")]
+public interface IQueueGrain : IGrainWithStringKey
+{
+    [Alias("configure")]
+    Task<Reply> Configure(QueueDefinition definition);
+
+    /// <summary>Removes the queue; refused while contacts wait in it.</summary>
+    [Alias("remove")]
+    Task<Reply> Remove();
+
+    [Alias("get-definition")]
+    Task<QueueDefinition?> GetDefinition();
+
+    /// <summary>Puts a contact in line; answers its place and the free agents that could take it now.</summary>
+    [Alias("enqueue")]
+    Task<EnqueueResult> Enqueue(ContactTicket ticket);
+
+    /// <summary>The best waiting contact this agent could take now, for the agent to compare across queues.</summary>
+    [Alias("peek"), ReadOnly]
+    Task<ContactPick?> PeekBest(AgentWorkView agent, int queuePriority);
+
+    /// <summary>Reserves a waiting contact for the agent; null when it was taken or left meanwhile.</summary>
+    [Alias("claim")]
+    Task<ClaimResult?> Claim(string contactId, string agentId);
+
+    /// <summary>An offer rejected or expired: the contact goes back to its place.</summary>
+    [Alias("return")]
+    Task Return(string contactId, string agentId);
+
+    /// <summary>The agent accepted: the contact leaves the line. False when the customer left meanwhile.</summary>
+    [Alias("connected")]
+    Task<bool> Connected(string contactId, string agentId);
+
+    /// <summary>The customer left while in line or offered; answers the agent holding the offer, if any.</summary>
+    [Alias("abandon")]
+    Task<Reply<string?>> Abandon(string contactId);
+
+    [Alias("contact-status"), ReadOnly]
+    Task<ContactQueueStatus> GetContactStatus(string contactId);
+
+    [Alias("stats"), ReadOnly]
+    Task<QueueStats?> GetStats();
+
+    /// <summary>An agent serving this queue reporting its state (one-way, newest wins).</summary>
+    [Alias("member-changed"), OneWay]
+    Task MemberChanged(QueueMember member, long memberVersion);
+
+    [Alias("member-left"), OneWay]
+    Task MemberLeft(string agentId);
+
+    /// <summary>A handled contact's handle time, feeding the queue's estimates.</summary>
+    [Alias("handled"), OneWay]
+    Task Handled(string contactId, TimeSpan handleTime);
+
+    /// <summary>Waits until the queue's version passes <paramref name="afterVersion"/> or <paramref name="maxWait"/> elapses.</summary>
+    [Alias("watch"), AlwaysInterleave]
+    Task<long> WaitForChange(long afterVersion, TimeSpan maxWait);
+}

@@ -1,0 +1,24 @@
+using Routing.Core;
+
+namespace Routing.Abstractions;
+
+/// <summary>What an operator configures about a queue.</summary>
+/// <param name="ServiceLevelTarget">Answered within this wait counts toward the service level.</param>
+/// <param name="ServiceLevelPercent">The share of contacts that should be answered within the target.</param>
+/// <param name="MaxWaiting">Capacity-constrained: arrivals beyond this many waiting contacts are refused.</param>
+/// <param name="StarvationBound">A contact that has waited this much longer than another outranks it whatever their priorities.</param>
+/// <param name="OfferTimeout">How long an agent has to accept an offer before it returns to the queue.</param>
+/// <param name="DefaultHandleTime">The handle time assumed for estimates until real ones are observed.</param>
+[GenerateSerializer, Immutable, Alias("routing.queue-definition")]
+public sealed record QueueDefinition(
+    [property: Id(0)] string Name,
+    [property: Id(1)] IReadOnlyList<Channel> Channels,
+    [property: Id(2)] IReadOnlyList<SkillRequirement> DefaultSkills,
+    [property: Id(3)] TimeSpan ServiceLevelTarget,
+    [property: Id(4)] int ServiceLevelPercent,
+    [property: Id(5)] int MaxWaiting,
+    [property: Id(6)] IReadOnlyList<RelaxationStep> Relaxation,
+    [property: Id(7)] TimeSpan StarvationBound,
+    [property: Id(8)] AgentSelectionStrategy Strategy,
+    [property: Id(9)] TimeSpan OfferTimeout,
+    [property: Id(10)] TimeSpan DefaultHandleTime);

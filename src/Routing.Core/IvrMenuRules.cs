@@ -1,0 +1,55 @@
+namespace Routing.Core;
+
+/// <summary>What makes a menu valid on its own; references to other menus and queues are checked by the caller.</summary>
+public static class IvrMenuRules
+{
+    private const string AllowedDigits = "0123456789*#";
+
+    /// <returns>The first problem found, or null when the menu is valid.</returns>
+    public static string? Validate(IvrMenu menu)
+    {
+        ArgumentNullException.ThrowIfNull(menu);
+        if (string.IsNullOrWhiteSpace(menu.Prompt))
+        {
+            return "menu prompt is empty";
+        }
+
+        if (menu.Options.Count == 0)
+        {
+            return "menu has no options";
+        }
+
+        foreach (var option in menu.Options)
+        {
+            if (option.Digit.Length != 1 || !AllowedDigits.Contains(option.Digit[0], StringComparison.Ordinal))
+            {
+                return $"digit '{option.Digit}' is not one of 0-9, * or #";
+            }
+
+            if ((option.SubmenuId is null) == (option.Route is null))
+            {
+                return $"digit '{option.Digit}' must lead to exactly one of a submenu or a route";
+            }
+        }
+
+        var duplicate = menu.Options.GroupBy(o => o.Digit).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            return $"digit '{duplicate.Key}' is used twice";
+        }
+
+        if (menu.MaxRetries < 0)
+        {
+            return "max retries cannot be negative";
+        }
+
+        if (menu.Timeout <= TimeSpan.Zero)
+        {
+            return "timeout must be positive";
+        }
+
+        return menu.Options.Any(o => o.Digit == menu.DefaultDigit)
+            ? null
+            : $"default digit '{menu.DefaultDigit}' is not one of the menu's options";
+    }
+}

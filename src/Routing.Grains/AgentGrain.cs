@@ -1,0 +1,518 @@
+namespace Routing.Grains;
+
+/// <summary>
+/// An agent: the only authority on its capacity. Every reservation goes through <see cref="AgentWorkload.Reserve"/>
+/// inside this non-reentrant activation, so concurrent offers cannot put the agent over capacity.
+/// </summary>
+public sealed partial class AgentGrain(
+    [PersistentState("agent", StorageNames.Routing)] IPersistentState<AgentState> state,
+    TimeProvider clock,
+    IOptions<RoutingGrainOptions> options,
+    ILogger<AgentGrain> logger) : Grain, IAgentGrain
+{
+    private readonly ChangeSignal changes = new();
+    private AgentWorkload workload = new(CapacityProfile.Of());
+    private IGrainTimer? deadlineTimer;
+
+    private string AgentId => this.GetPrimaryKeyString();
+
+    private AgentDefinition? Definition => state.State.Definition;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Definition is not null)
+        {
+            workload = new AgentWorkload(Definition.Capacity, state.State.Assignments);
+            ArmDeadlineTimer();
+            PublishToQueues();
+
+            // Work may have arrived while this agent was not active (after a restart): look for it.
+            if (state.State.Presence == AgentPresence.Available)
+            {
+                this.AsReference<IAgentGrain>().WorkAvailable(string.Empty).Ignore();
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<Reply<AgentView>> Configure(AgentDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        foreach (var membership in definition.Queues)
+        {
+            if (await GrainFactory.GetGrain<IQueueGrain>(membership.QueueId).GetDefinition() is null)
+            {
+                return Reply.Failure<AgentView>(ReplyStatus.NotFound, $"queue '{membership.QueueId}' does not exist");
+            }
+        }
+
+        var previousQueues = Definition?.Queues.Select(q => q.QueueId).ToHashSet(StringComparer.Ordinal) ?? [];
+        var isNew = Definition is null;
+        state.State.Definition = definition;
+        workload.Profile = definition.Capacity;
+        if (isNew)
+        {
+            state.State.IdleSince = clock.GetUtcNow();
+        }
+
+        await SaveAsync();
+        if (isNew)
+        {
+            await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Add(CatalogKind.Agent, AgentId);
+        }
+
+        foreach (var removed in previousQueues.Except(definition.Queues.Select(q => q.QueueId)))
+        {
+            GrainFactory.GetGrain<IQueueGrain>(removed).MemberLeft(AgentId).Ignore();
+        }
+
+        PublishToQueues();
+        LogAgentConfigured(logger, AgentId, definition.Queues.Count);
+        await PullWorkAsync();
+        return Reply.Success(View());
+    }
+
+    public async Task<Reply> Remove()
+    {
+        if (Definition is null)
+        {
+            return Reply.Fail(ReplyStatus.NotFound, $"agent '{AgentId}' does not exist");
+        }
+
+        if (!workload.IsIdle)
+        {
+            return Reply.Fail(ReplyStatus.FailedPrecondition, $"agent '{AgentId}' holds {workload.Assignments.Count} contacts; finish them before removing the agent");
+        }
+
+        foreach (var membership in Definition.Queues)
+        {
+            GrainFactory.GetGrain<IQueueGrain>(membership.QueueId).MemberLeft(AgentId).Ignore();
+        }
+
+        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Remove(CatalogKind.Agent, AgentId);
+        await state.ClearStateAsync();
+        workload = new AgentWorkload(CapacityProfile.Of());
+        changes.Notify();
+        return Reply.Ok;
+    }
+
+    public Task<AgentView?> Get() => Task.FromResult(Definition is null ? null : View());
+
+    public async Task<Reply<AgentView>> SetPresence(AgentPresence presence, string reason)
+    {
+        if (Definition is null)
+        {
+            return Reply.Failure<AgentView>(ReplyStatus.NotFound, $"agent '{AgentId}' does not exist");
+        }
+
+        if (presence == AgentPresence.LoggedOut && !workload.IsIdle)
+        {
+            return Reply.Failure<AgentView>(
+                ReplyStatus.FailedPrecondition,
+                $"agent '{AgentId}' holds {workload.Assignments.Count} contacts; finish them before logging out");
+        }
+
+        var wasAvailable = state.State.Presence == AgentPresence.Available;
+        state.State.Presence = presence;
+        state.State.NotReadyReason = presence == AgentPresence.NotReady ? reason : string.Empty;
+        if (presence == AgentPresence.Available && !wasAvailable && workload.IsIdle)
+        {
+            state.State.IdleSince = clock.GetUtcNow();
+        }
+
+        await SaveAsync();
+        PublishToQueues();
+        LogPresenceChanged(logger, AgentId, presence, reason);
+        await PullWorkAsync();
+        return Reply.Success(View());
+    }
+
+    public async Task<Reply<AssignmentView>> AcceptOffer(string contactId)
+    {
+        var assignment = workload.Get(contactId);
+        if (assignment is null)
+        {
+            return Reply.Failure<AssignmentView>(ReplyStatus.FailedPrecondition, $"agent '{AgentId}' holds no offer for contact '{contactId}'");
+        }
+
+        if (assignment.Phase == AssignmentPhase.Connected)
+        {
+            return Reply.Success(ViewOf(assignment));
+        }
+
+        if (assignment.Phase != AssignmentPhase.Offered)
+        {
+            return Reply.Failure<AssignmentView>(ReplyStatus.FailedPrecondition, $"contact '{contactId}' is in {assignment.Phase} and cannot be accepted");
+        }
+
+        if (!await GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Connected(contactId, AgentId))
+        {
+            // The customer left while the offer was ringing: the queue already let the contact go.
+            DropAssignment(contactId, workload.ReleaseOffer);
+            await SaveAsync();
+            PublishToQueues();
+            await PullWorkAsync();
+            return Reply.Failure<AssignmentView>(ReplyStatus.FailedPrecondition, $"contact '{contactId}' ended before the offer was accepted");
+        }
+
+        var connected = workload.Accept(contactId, clock.GetUtcNow());
+        await SaveAsync();
+        ArmDeadlineTimer();
+        GrainFactory.GetGrain<IContactGrain>(contactId).Connected(AgentId).Ignore();
+        LogOfferAccepted(logger, contactId, AgentId);
+        return Reply.Success(ViewOf(connected));
+    }
+
+    public async Task<Reply> RejectOffer(string contactId, string reason)
+    {
+        var assignment = workload.Get(contactId);
+        if (assignment is null || assignment.Phase != AssignmentPhase.Offered)
+        {
+            return Reply.Fail(ReplyStatus.FailedPrecondition, $"agent '{AgentId}' holds no pending offer for contact '{contactId}'");
+        }
+
+        await MissOfferAsync(assignment, string.IsNullOrWhiteSpace(reason) ? "rejected" : reason);
+        return Reply.Ok;
+    }
+
+    public async Task<Reply<AssignmentView>> CompleteContact(string contactId, string disposition)
+    {
+        var assignment = workload.Get(contactId);
+        if (assignment is null)
+        {
+            return Reply.Failure<AssignmentView>(ReplyStatus.FailedPrecondition, $"agent '{AgentId}' does not hold contact '{contactId}'");
+        }
+
+        if (assignment.Phase == AssignmentPhase.WrapUp)
+        {
+            return Reply.Success(ViewOf(assignment));
+        }
+
+        try
+        {
+            var view = await FinishAsync(assignment, disposition);
+            return Reply.Success(view);
+        }
+        catch (RoutingRuleException ex)
+        {
+            return Reply.Failure<AssignmentView>(ex);
+        }
+    }
+
+    public async Task<Reply> EndWrapUp(string contactId)
+    {
+        var assignment = workload.Get(contactId);
+        if (assignment is null || assignment.Phase != AssignmentPhase.WrapUp)
+        {
+            return Reply.Fail(ReplyStatus.FailedPrecondition, $"agent '{AgentId}' is not wrapping up contact '{contactId}'");
+        }
+
+        await EndWrapUpAsync(assignment);
+        return Reply.Ok;
+    }
+
+    public Task<IReadOnlyList<string>> TakeWork() => PullWorkAsync();
+
+    public Task WorkAvailable(string queueId) => PullWorkAsync();
+
+    public Task ReportTo(string queueId)
+    {
+        var membership = Definition?.Queues.FirstOrDefault(q => q.QueueId == queueId);
+        if (membership is null)
+        {
+            GrainFactory.GetGrain<IQueueGrain>(queueId).MemberLeft(AgentId).Ignore();
+        }
+        else
+        {
+            GrainFactory.GetGrain<IQueueGrain>(queueId).MemberChanged(MemberView(membership), state.State.Version).Ignore();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<Reply> CustomerLeft(string contactId)
+    {
+        var assignment = workload.Get(contactId);
+        switch (assignment?.Phase)
+        {
+            case AssignmentPhase.Offered:
+                // Not a miss: the customer left, the agent did nothing wrong.
+                DropAssignment(contactId, workload.ReleaseOffer);
+                await SaveAsync();
+                PublishToQueues();
+                await PullWorkAsync();
+                break;
+            case AssignmentPhase.Connected:
+                await FinishAsync(assignment, "customer ended");
+                break;
+            default:
+                break;
+        }
+
+        return Reply.Ok;
+    }
+
+    public async Task<AgentView?> WaitForChange(long afterVersion, TimeSpan maxWait)
+    {
+        if (Definition is not null && state.State.Version <= afterVersion)
+        {
+            await changes.WaitAsync(maxWait, clock);
+        }
+
+        return Definition is null ? null : View();
+    }
+
+    /// <summary>
+    /// Fills free capacity with the best waiting contacts across the agent's queues: ask each queue for its best
+    /// fit, order the answers (queue priority, effective priority, longest wait), and claim. A claim can lose a
+    /// race with another agent; then the next answer is tried.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> PullWorkAsync()
+    {
+        var taken = new List<string>();
+        if (Definition is null || state.State.Presence != AgentPresence.Available || Definition.Queues.Count == 0)
+        {
+            return taken;
+        }
+
+        var attempts = 0;
+        while (attempts < options.Value.MaxClaimAttemptsPerPull)
+        {
+            var view = new AgentWorkView(AgentId, Definition.Skills, Definition.Capacity, workload.Held);
+            if (!Enum.GetValues<Channel>().Any(c => view.CanTake(c) == CapacityVerdict.Free))
+            {
+                break;
+            }
+
+            var picks = await Task.WhenAll(Definition.Queues.Select(q =>
+                GrainFactory.GetGrain<IQueueGrain>(q.QueueId).PeekBest(view, q.Priority)));
+            var ordered = CrossQueueSelector.Order(picks.OfType<ContactPick>());
+            if (ordered.Count == 0)
+            {
+                break;
+            }
+
+            var claimed = false;
+            foreach (var pick in ordered)
+            {
+                attempts++;
+                var claim = await GrainFactory.GetGrain<IQueueGrain>(pick.QueueId).Claim(pick.ContactId, AgentId);
+                if (claim is null)
+                {
+                    continue;
+                }
+
+                var now = clock.GetUtcNow();
+                workload.Reserve(pick.ContactId, pick.QueueId, pick.Channel, now, now + claim.OfferTimeout);
+                state.State.Tickets[pick.ContactId] = claim.Ticket;
+                await SaveAsync();
+                taken.Add(pick.ContactId);
+                GrainFactory.GetGrain<IContactGrain>(pick.ContactId).Offered(AgentId, claim.SelectionReason).Ignore();
+                LogOfferMade(logger, pick.ContactId, AgentId, pick.QueueId);
+                claimed = true;
+                break;
+            }
+
+            if (!claimed)
+            {
+                break;
+            }
+        }
+
+        if (taken.Count > 0)
+        {
+            ArmDeadlineTimer();
+            PublishToQueues();
+        }
+
+        return taken;
+    }
+
+    private async Task MissOfferAsync(Assignment assignment, string reason)
+    {
+        DropAssignment(assignment.ContactId, workload.ReleaseOffer);
+        state.State.Presence = AgentPresence.NotReady;
+        state.State.NotReadyReason = $"missed: {reason}";
+        await SaveAsync();
+        ArmDeadlineTimer();
+        PublishToQueues();
+        await GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Return(assignment.ContactId, AgentId);
+        GrainFactory.GetGrain<IContactGrain>(assignment.ContactId).OfferReturned(AgentId, reason).Ignore();
+        LogOfferMissed(logger, assignment.ContactId, AgentId, reason);
+    }
+
+    private async Task<AssignmentView> FinishAsync(Assignment assignment, string disposition)
+    {
+        var now = clock.GetUtcNow();
+        var wrapUp = Definition?.WrapUp.GetValueOrDefault(assignment.Channel) ?? TimeSpan.Zero;
+        var ticket = state.State.Tickets[assignment.ContactId];
+        var completed = workload.Complete(assignment.ContactId, now, wrapUp);
+        var handleTime = now - assignment.Since;
+        if (wrapUp <= TimeSpan.Zero)
+        {
+            state.State.Tickets.Remove(assignment.ContactId);
+            MarkIdleIfFree(now);
+        }
+
+        await SaveAsync();
+        GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Handled(assignment.ContactId, handleTime).Ignore();
+        var contact = GrainFactory.GetGrain<IContactGrain>(assignment.ContactId);
+        if (wrapUp > TimeSpan.Zero)
+        {
+            contact.WrapUp(AgentId).Ignore();
+            ArmDeadlineTimer();
+        }
+        else
+        {
+            contact.Completed(AgentId, disposition).Ignore();
+        }
+
+        PublishToQueues();
+        LogContactCompleted(logger, assignment.ContactId, AgentId, handleTime);
+        await PullWorkAsync();
+        return new AssignmentView(ticket, completed.Phase, completed.Since, completed.Until);
+    }
+
+    private async Task EndWrapUpAsync(Assignment assignment)
+    {
+        DropAssignment(assignment.ContactId, workload.EndWrapUp);
+        await SaveAsync();
+        ArmDeadlineTimer();
+        GrainFactory.GetGrain<IContactGrain>(assignment.ContactId).Completed(AgentId, "wrap-up ended").Ignore();
+        PublishToQueues();
+        await PullWorkAsync();
+    }
+
+    private void DropAssignment(string contactId, Func<string, Assignment> release)
+    {
+        release(contactId);
+        state.State.Tickets.Remove(contactId);
+        MarkIdleIfFree(clock.GetUtcNow());
+    }
+
+    private void MarkIdleIfFree(DateTimeOffset now)
+    {
+        if (workload.IsIdle)
+        {
+            state.State.IdleSince = now;
+        }
+    }
+
+    /// <summary>One timer at the earliest deadline (offer expiry or end of wrap-up), re-armed after every change.</summary>
+    private void ArmDeadlineTimer()
+    {
+        deadlineTimer?.Dispose();
+        deadlineTimer = null;
+        var next = workload.Assignments.Where(a => a.Until is not null).Select(a => a.Until!.Value).DefaultIfEmpty().Min();
+        if (next == default)
+        {
+            return;
+        }
+
+        var due = next - clock.GetUtcNow();
+        deadlineTimer = this.RegisterGrainTimer(
+            OnDeadlineAsync,
+            new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
+    }
+
+    private async Task OnDeadlineAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var due in workload.Assignments.Where(a => a.Until <= now).ToList())
+        {
+            if (due.Phase == AssignmentPhase.Offered)
+            {
+                await MissOfferAsync(due, "offer expired");
+            }
+            else if (due.Phase == AssignmentPhase.WrapUp)
+            {
+                await EndWrapUpAsync(due);
+            }
+        }
+
+        ArmDeadlineTimer();
+    }
+
+    private async Task SaveAsync()
+    {
+        state.State.Assignments = [.. workload.Assignments];
+        state.State.Version++;
+        await state.WriteStateAsync();
+        changes.Notify();
+    }
+
+    private void PublishToQueues()
+    {
+        if (Definition is null)
+        {
+            return;
+        }
+
+        foreach (var membership in Definition.Queues)
+        {
+            GrainFactory.GetGrain<IQueueGrain>(membership.QueueId).MemberChanged(MemberView(membership), state.State.Version).Ignore();
+        }
+    }
+
+    private QueueMember MemberView(QueueMembership membership) => new(
+        AgentId,
+        membership.Priority,
+        state.State.Presence,
+        Definition!.Skills,
+        Definition.Capacity,
+        workload.Held,
+        state.State.IdleSince,
+        workload.Assignments.Count(a => a.Phase == AssignmentPhase.WrapUp));
+
+    private AgentView View() => new(
+        AgentId,
+        Definition!,
+        state.State.Presence,
+        state.State.NotReadyReason,
+        Activity(),
+        [.. workload.Assignments.OrderBy(a => a.Since).Select(ViewOf)],
+        state.State.IdleSince,
+        state.State.Version);
+
+    private AgentActivity Activity()
+    {
+        if (state.State.Presence == AgentPresence.LoggedOut)
+        {
+            return AgentActivity.LoggedOut;
+        }
+
+        if (workload.Assignments.Any(a => a.Phase is AssignmentPhase.Offered or AssignmentPhase.Connected))
+        {
+            return AgentActivity.Busy;
+        }
+
+        if (!workload.IsIdle)
+        {
+            return AgentActivity.WrapUp;
+        }
+
+        return state.State.Presence == AgentPresence.NotReady ? AgentActivity.NotReady : AgentActivity.Idle;
+    }
+
+    private AssignmentView ViewOf(Assignment assignment) =>
+        new(state.State.Tickets[assignment.ContactId], assignment.Phase, assignment.Since, assignment.Until);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Agent {AgentId} configured, serving {QueueCount} queues")]
+    private static partial void LogAgentConfigured(ILogger logger, string agentId, int queueCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Agent {AgentId} is now {Presence} {Reason}")]
+    private static partial void LogPresenceChanged(ILogger logger, string agentId, AgentPresence presence, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Contact {ContactId} offered to agent {AgentId} from queue {QueueId}")]
+    private static partial void LogOfferMade(ILogger logger, string contactId, string agentId, string queueId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Contact {ContactId} accepted by agent {AgentId}")]
+    private static partial void LogOfferAccepted(ILogger logger, string contactId, string agentId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Contact {ContactId} offer missed by agent {AgentId}: {Reason}")]
+    private static partial void LogOfferMissed(ILogger logger, string contactId, string agentId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Contact {ContactId} completed by agent {AgentId} after {HandleTime}")]
+    private static partial void LogContactCompleted(ILogger logger, string contactId, string agentId, TimeSpan handleTime);
+}

@@ -1,0 +1,26 @@
+namespace Routing.Grains;
+
+/// <summary>What a contact grain persists.</summary>
+public sealed class ContactRecord
+{
+    public ContactTicket? Ticket { get; set; }
+
+    public ContactState State { get; set; }
+
+    /// <summary>Set once the queue has the contact, so a retry after a crash finishes the enqueue instead of repeating it.</summary>
+    public bool Enqueued { get; set; }
+
+    public string? AgentId { get; set; }
+
+    public string Reason { get; set; } = string.Empty;
+
+    public DateTimeOffset? AnsweredAt { get; set; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    public List<string> OtherContactsInProgress { get; set; } = [];
+
+    public RouteDecision? Decision { get; set; }
+
+    public long Version { get; set; }
+}

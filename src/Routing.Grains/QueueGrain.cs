@@ -1,0 +1,398 @@
+namespace Routing.Grains;
+
+/// <summary>
+/// A queue: the authority on waiting order. It keeps a view of the agents that serve it (pushed by them), ranks
+/// them for arriving contacts, answers agents' pulls, and never awaits another grain on the routing path.
+/// </summary>
+public sealed partial class QueueGrain(
+    [PersistentState("queue", StorageNames.Routing)] IPersistentState<QueueState> state,
+    TimeProvider clock,
+    IOptions<RoutingGrainOptions> options,
+    ILogger<QueueGrain> logger) : Grain, IQueueGrain
+{
+    // Weight of a new handle time in the running average: about the last 20 contacts dominate.
+    private const double HandleTimeWeight = 0.05;
+
+    private readonly ChangeSignal changes = new();
+    private readonly Dictionary<string, (QueueMember Member, long Version)> members = new(StringComparer.Ordinal);
+    private WaitingList line = new(new AgingPolicy(TimeSpan.FromMinutes(5)));
+    private IGrainTimer? relaxationTimer;
+    private long version;
+
+    private string QueueId => this.GetPrimaryKeyString();
+
+    private QueueDefinition? Definition => state.State.Definition;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Definition is not null)
+        {
+            RebuildLine();
+            foreach (var agentId in state.State.MemberIds)
+            {
+                GrainFactory.GetGrain<IAgentGrain>(agentId).ReportTo(QueueId).Ignore();
+            }
+
+            ArmRelaxationTimer();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<Reply> Configure(QueueDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var isNew = Definition is null;
+        state.State.Definition = definition;
+        if (state.State.AverageHandleSeconds <= 0 || isNew)
+        {
+            state.State.AverageHandleSeconds = definition.DefaultHandleTime.TotalSeconds;
+        }
+
+        RebuildLine();
+        await SaveAsync();
+        if (isNew)
+        {
+            await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Add(CatalogKind.Queue, QueueId);
+        }
+
+        ArmRelaxationTimer();
+        LogQueueConfigured(logger, QueueId, definition.Strategy);
+        return Reply.Ok;
+    }
+
+    public async Task<Reply> Remove()
+    {
+        if (Definition is null)
+        {
+            return Reply.Fail(ReplyStatus.NotFound, $"queue '{QueueId}' does not exist");
+        }
+
+        if (line.Count > 0)
+        {
+            return Reply.Fail(ReplyStatus.FailedPrecondition, $"queue '{QueueId}' still holds {line.Count} contacts");
+        }
+
+        if (members.Count > 0 || state.State.MemberIds.Count > 0)
+        {
+            return Reply.Fail(ReplyStatus.FailedPrecondition, $"queue '{QueueId}' is still served by {state.State.MemberIds.Count} agents; remove it from their queues first");
+        }
+
+        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Remove(CatalogKind.Queue, QueueId);
+        await state.ClearStateAsync();
+        return Reply.Ok;
+    }
+
+    public Task<QueueDefinition?> GetDefinition() => Task.FromResult(Definition);
+
+    public async Task<EnqueueResult> Enqueue(ContactTicket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (Definition is null)
+        {
+            return Refused(ReplyStatus.NotFound, $"queue '{QueueId}' does not exist");
+        }
+
+        if (line.Get(ticket.ContactId) is null)
+        {
+            if (!Definition.Channels.Contains(ticket.Channel))
+            {
+                return Refused(ReplyStatus.InvalidArgument, $"queue '{QueueId}' does not take {ticket.Channel.ToString().ToLowerInvariant()}");
+            }
+
+            if (line.WaitingCount >= Definition.MaxWaiting)
+            {
+                return Refused(ReplyStatus.FailedPrecondition, $"queue '{QueueId}' is full: {line.WaitingCount} contacts waiting, the maximum is {Definition.MaxWaiting}");
+            }
+
+            var queued = new QueuedContact(ticket, state.State.NextSequence++, null);
+            state.State.Contacts.Add(queued);
+            line.Add(ToWaiting(queued));
+            await SaveAsync();
+            ArmRelaxationTimer();
+            LogContactQueued(logger, ticket.ContactId, QueueId, line.WaitingCount);
+        }
+
+        var now = clock.GetUtcNow();
+        var waiting = line.Get(ticket.ContactId)!;
+        var ranked = RankFreeAgents(waiting, now);
+        return new EnqueueResult(
+            Reply.Ok,
+            line.PositionOf(ticket.ContactId) ?? 0,
+            [.. ranked.Select(r => r.AgentId)],
+            [.. ranked.Select(r => r.Reason)]);
+    }
+
+    public Task<ContactPick?> PeekBest(AgentWorkView agent, int queuePriority)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        if (Definition is null || !state.State.MemberIds.Contains(agent.AgentId))
+        {
+            return Task.FromResult<ContactPick?>(null);
+        }
+
+        var now = clock.GetUtcNow();
+        var best = line.BestFor(agent, Definition.Relaxation, now);
+        return Task.FromResult(best is null
+            ? null
+            : new ContactPick(QueueId, best.ContactId, best.Channel, queuePriority, line.EffectivePriority(best, now), best.EnqueuedAt));
+    }
+
+    public async Task<ClaimResult?> Claim(string contactId, string agentId)
+    {
+        if (Definition is null || !line.TryOffer(contactId, agentId))
+        {
+            return null;
+        }
+
+        var index = state.State.Contacts.FindIndex(c => c.Ticket.ContactId == contactId);
+        var queued = state.State.Contacts[index];
+        state.State.Contacts[index] = queued with { OfferedTo = agentId };
+        state.State.LastOfferedAgentId = agentId;
+        state.State.OffersMade++;
+        await SaveAsync();
+        var now = clock.GetUtcNow();
+        var waited = now - queued.Ticket.ArrivedAt;
+        var reason = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"agent {agentId} took the best contact it can serve across its queues: effective priority {line.EffectivePriority(line.Get(contactId)!, now):0.#} after waiting {waited.TotalSeconds:0}s in '{QueueId}'");
+        return new ClaimResult(queued.Ticket, Definition.OfferTimeout, reason);
+    }
+
+    public async Task Return(string contactId, string agentId)
+    {
+        if (!line.Return(contactId, agentId))
+        {
+            return;
+        }
+
+        var index = state.State.Contacts.FindIndex(c => c.Ticket.ContactId == contactId);
+        state.State.Contacts[index] = state.State.Contacts[index] with { OfferedTo = null };
+        await SaveAsync();
+        NudgeFreeAgents(line.Get(contactId)!, clock.GetUtcNow(), exceptAgentId: agentId);
+    }
+
+    public async Task<bool> Connected(string contactId, string agentId)
+    {
+        var contact = line.Get(contactId);
+        if (contact is null || contact.OfferedTo != agentId)
+        {
+            return false;
+        }
+
+        line.Remove(contactId);
+        state.State.Contacts.RemoveAll(c => c.Ticket.ContactId == contactId);
+        state.State.Answered++;
+        await SaveAsync();
+        return true;
+    }
+
+    public async Task<Reply<string?>> Abandon(string contactId)
+    {
+        var removed = line.Remove(contactId);
+        if (removed is null)
+        {
+            return Reply.Failure<string?>(ReplyStatus.FailedPrecondition, $"contact '{contactId}' is not in queue '{QueueId}'");
+        }
+
+        state.State.Contacts.RemoveAll(c => c.Ticket.ContactId == contactId);
+        state.State.Abandoned++;
+        await SaveAsync();
+        LogContactAbandoned(logger, contactId, QueueId);
+        return Reply.Success(removed.OfferedTo);
+    }
+
+    public Task<ContactQueueStatus> GetContactStatus(string contactId)
+    {
+        var contact = line.Get(contactId);
+        if (Definition is null || contact is null)
+        {
+            return Task.FromResult(new ContactQueueStatus(false, null, null, null, "not in the queue"));
+        }
+
+        if (contact.IsOffered)
+        {
+            return Task.FromResult(new ContactQueueStatus(true, null, TimeSpan.Zero, contact.OfferedTo, $"offered to agent {contact.OfferedTo}"));
+        }
+
+        var now = clock.GetUtcNow();
+        var position = line.PositionOf(contactId);
+        var requirements = WaitingList.RequirementsAt(contact, Definition.Relaxation, now);
+        var explanation = WaitExplainer.Explain([.. members.Values.Select(m => m.Member)], contact.Channel, requirements, position);
+        return Task.FromResult(new ContactQueueStatus(true, position, Estimate(position ?? 1, contact.Channel, requirements), null, explanation));
+    }
+
+    public Task<QueueStats?> GetStats()
+    {
+        if (Definition is null)
+        {
+            return Task.FromResult<QueueStats?>(null);
+        }
+
+        var now = clock.GetUtcNow();
+        var agents = members.Values.Select(m => m.Member).ToList();
+        var loggedIn = agents.Where(a => a.Presence != AgentPresence.LoggedOut).ToList();
+        var oldest = line.Waiting.Select(c => now - c.EnqueuedAt).DefaultIfEmpty(TimeSpan.Zero).Max();
+        var channel = Definition.Channels.Count > 0 ? Definition.Channels[0] : Channel.Voice;
+        return Task.FromResult<QueueStats?>(new QueueStats(
+            QueueId,
+            Definition.Name,
+            line.WaitingCount,
+            line.Count - line.WaitingCount,
+            oldest,
+            Estimate(line.WaitingCount + 1, channel, Definition.DefaultSkills),
+            loggedIn.Count,
+            loggedIn.Count(a => a.Presence == AgentPresence.Available && a.Held.Count == 0),
+            loggedIn.Count(a => a.Held.Count > a.HeldInWrapUp),
+            loggedIn.Count(a => a.Presence == AgentPresence.NotReady && a.Held.Count == 0),
+            loggedIn.Count(a => a.Held.Count > 0 && a.Held.Count == a.HeldInWrapUp),
+            state.State.OffersMade,
+            state.State.Answered,
+            state.State.Abandoned,
+            TimeSpan.FromSeconds(state.State.AverageHandleSeconds)));
+    }
+
+    public async Task MemberChanged(QueueMember member, long memberVersion)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        if (members.TryGetValue(member.AgentId, out var known) && known.Version > memberVersion)
+        {
+            return;
+        }
+
+        members[member.AgentId] = (member, memberVersion);
+        version++;
+        changes.Notify();
+        if (state.State.MemberIds.Add(member.AgentId))
+        {
+            await SaveAsync();
+        }
+    }
+
+    public async Task MemberLeft(string agentId)
+    {
+        members.Remove(agentId);
+        if (state.State.MemberIds.Remove(agentId))
+        {
+            await SaveAsync();
+        }
+    }
+
+    public Task Handled(string contactId, TimeSpan handleTime)
+    {
+        // Kept in memory and written with the next state change: a lost sample only nudges an average.
+        state.State.AverageHandleSeconds = new RunningAverage(state.State.AverageHandleSeconds, HandleTimeWeight).Add(handleTime).Seconds;
+        return Task.CompletedTask;
+    }
+
+    public async Task<long> WaitForChange(long afterVersion, TimeSpan maxWait)
+    {
+        if (version <= afterVersion)
+        {
+            await changes.WaitAsync(maxWait, clock);
+        }
+
+        return version;
+    }
+
+    /// <summary>
+    /// Queue-length-based estimate with the agents that could really serve this contact: logged in, available,
+    /// skilled, handling the channel; each counts for its concurrent capacity on the channel.
+    /// </summary>
+    private TimeSpan? Estimate(int place, Channel channel, IReadOnlyList<SkillRequirement> requirements)
+    {
+        var able = members.Values
+            .Select(m => m.Member)
+            .Where(m => m.Presence == AgentPresence.Available && Eligibility.IsEligible(m.Skills, requirements))
+            .ToList();
+        var servers = able.Sum(m => m.Capacity.For(channel).MaxConcurrent);
+        var freeNow = able.Any(m => m.CanTake(channel) == CapacityVerdict.Free);
+        return WaitEstimator.QueueLengthBased(place, servers, TimeSpan.FromSeconds(state.State.AverageHandleSeconds), freeNow);
+    }
+
+    private IReadOnlyList<RankedAgent> RankFreeAgents(WaitingContact contact, DateTimeOffset now)
+    {
+        var requirements = WaitingList.RequirementsAt(contact, Definition!.Relaxation, now);
+        var free = AgentSelector.FreeEligible(members.Values.Select(m => m.Member), contact.Channel, requirements);
+        return AgentSelector.Rank(Definition.Strategy, free, requirements, state.State.LastOfferedAgentId);
+    }
+
+    private void NudgeFreeAgents(WaitingContact contact, DateTimeOffset now, string? exceptAgentId)
+    {
+        foreach (var agent in RankFreeAgents(contact, now).Where(a => a.AgentId != exceptAgentId).Take(options.Value.AgentsNudged))
+        {
+            GrainFactory.GetGrain<IAgentGrain>(agent.AgentId).WorkAvailable(QueueId).Ignore();
+        }
+    }
+
+    /// <summary>Wakes at the next relaxation step of any waiting contact, when new agents may become eligible.</summary>
+    private void ArmRelaxationTimer()
+    {
+        relaxationTimer?.Dispose();
+        relaxationTimer = null;
+        if (Definition is null || Definition.Relaxation.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var next = line.Waiting
+            .Select(c => SkillRelaxation.NextStepAfter(Definition.Relaxation, now - c.EnqueuedAt) is { } step ? c.EnqueuedAt + step : (DateTimeOffset?)null)
+            .Where(t => t is not null)
+            .DefaultIfEmpty()
+            .Min();
+        if (next is null)
+        {
+            return;
+        }
+
+        var due = next.Value - now;
+        relaxationTimer = this.RegisterGrainTimer(OnRelaxationStepAsync, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
+    }
+
+    private Task OnRelaxationStepAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var contact in line.Waiting.ToList())
+        {
+            NudgeFreeAgents(contact, now, exceptAgentId: null);
+        }
+
+        version++;
+        changes.Notify();
+        ArmRelaxationTimer();
+        return Task.CompletedTask;
+    }
+
+    private void RebuildLine()
+    {
+        line = new WaitingList(new AgingPolicy(Definition!.StarvationBound), state.State.Contacts.Select(ToWaiting));
+    }
+
+    private static WaitingContact ToWaiting(QueuedContact queued) => new(
+        queued.Ticket.ContactId,
+        queued.Ticket.Channel,
+        queued.Ticket.Priority,
+        queued.Ticket.RequiredSkills,
+        queued.Ticket.ArrivedAt,
+        queued.Sequence,
+        queued.OfferedTo);
+
+    private static EnqueueResult Refused(ReplyStatus status, string message) => new(Reply.Fail(status, message), 0, [], []);
+
+    private async Task SaveAsync()
+    {
+        await state.WriteStateAsync();
+        version++;
+        changes.Notify();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queue {QueueId} configured with strategy {Strategy}")]
+    private static partial void LogQueueConfigured(ILogger logger, string queueId, AgentSelectionStrategy strategy);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Contact {ContactId} queued in {QueueId}; {Waiting} waiting")]
+    private static partial void LogContactQueued(ILogger logger, string contactId, string queueId, int waiting);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Contact {ContactId} abandoned queue {QueueId}")]
+    private static partial void LogContactAbandoned(ILogger logger, string contactId, string queueId);
+}

@@ -1,0 +1,24 @@
+namespace Routing.Grains;
+
+/// <summary>What a queue grain persists: configuration, the line in arrival order, members and counters.</summary>
+public sealed class QueueState
+{
+    public QueueDefinition? Definition { get; set; }
+
+    public List<QueuedContact> Contacts { get; set; } = [];
+
+    public long NextSequence { get; set; }
+
+    /// <summary>Agents that serve this queue, so their state can be asked for after the queue activates.</summary>
+    public HashSet<string> MemberIds { get; set; } = [];
+
+    public string? LastOfferedAgentId { get; set; }
+
+    public long OffersMade { get; set; }
+
+    public long Answered { get; set; }
+
+    public long Abandoned { get; set; }
+
+    public double AverageHandleSeconds { get; set; }
+}

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Routing.Grains;
+
+/// <summary>Tuning of the routing grains (configuration section "Routing:Grains").</summary>
+public sealed class RoutingGrainOptions
+{
+    public const string Section = "Routing:Grains";
+
+    /// <summary>How many contacts of a customer's history are kept.</summary>
+    [Range(1, 1000)]
+    public int CustomerHistoryLength { get; set; } = 20;
+
+    /// <summary>How many free agents an arriving contact asks, in strategy order, before it waits.</summary>
+    [Range(1, 100)]
+    public int CandidatesTriedOnArrival { get; set; } = 3;
+
+    /// <summary>How many contacts one pull may try to claim before it gives up (each failed claim is a race lost).</summary>
+    [Range(1, 1000)]
+    public int MaxClaimAttemptsPerPull { get; set; } = 20;
+
+    /// <summary>How many free agents a queue nudges when a contact comes back or its requirements relax.</summary>
+    [Range(1, 100)]
+    public int AgentsNudged { get; set; } = 3;
+}
