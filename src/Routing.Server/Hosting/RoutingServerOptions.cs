@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Routing.Server.Hosting;
+
+/// <summary>The server process: where gRPC listens, the silo's ports, the seed file (section "Routing:Server").</summary>
+public sealed class RoutingServerOptions
+{
+    public const string Section = "Routing:Server";
+
+    /// <summary>Plaintext HTTP/2 gRPC endpoint, e.g. http://127.0.0.1:50051 (port 0 picks a free port).</summary>
+    [Required]
+    public string GrpcEndpoint { get; set; } = "http://127.0.0.1:50051";
+
+    [Range(0, 65535)]
+    public int SiloPort { get; set; } = 11111;
+
+    [Range(0, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+
+    [Required]
+    public string ClusterId { get; set; } = "routing";
+
+    [Required]
+    public string ServiceId { get; set; } = "routing";
+
+    /// <summary>The demo contact center loaded when the store is empty; empty disables seeding. Relative to the app's folder.</summary>
+    public string SeedFile { get; set; } = "seeds/demo-center.json";
+
+    /// <summary>Longest a server stream waits for a change before it refreshes time-dependent figures (estimates).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]
+    public TimeSpan WatchRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,54 @@
+using Google.Protobuf;
+using Microsoft.Extensions.Options;
+using Routing.Server.Mapping;
+
+namespace Routing.Server.Hosting;
+
+/// <summary>
+/// After the silo starts: loads the demo contact center into an empty store, then wakes every queue and agent so
+/// timers (offer expiry, wrap-up, skill relaxation) run again and waiting work is picked up after a restart.
+/// </summary>
+public sealed partial class RoutingStartup(
+    IGrainFactory grains,
+    CenterConfigurator configurator,
+    IOptions<RoutingServerOptions> options,
+    ILogger<RoutingStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var catalog = grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key);
+        var queues = await catalog.List(CatalogKind.Queue);
+        if (queues.Count == 0 && !string.IsNullOrWhiteSpace(options.Value.SeedFile))
+        {
+            await SeedAsync(options.Value.SeedFile, cancellationToken);
+            queues = await catalog.List(CatalogKind.Queue);
+        }
+
+        var agents = await catalog.List(CatalogKind.Agent);
+        await Task.WhenAll(queues.Select(id => grains.GetGrain<IQueueGrain>(id).GetDefinition()));
+        await Task.WhenAll(agents.Select(id => grains.GetGrain<IAgentGrain>(id).Get()));
+        LogWarmedUp(logger, queues.Count, agents.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task SeedAsync(string seedFile, CancellationToken cancellationToken)
+    {
+        var path = Path.IsPathRooted(seedFile) ? seedFile : Path.Combine(AppContext.BaseDirectory, seedFile);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{RoutingServerOptions.Section}:{nameof(RoutingServerOptions.SeedFile)} names '{path}', which does not exist", path);
+        }
+
+        var json = await File.ReadAllTextAsync(path, cancellationToken);
+        var center = JsonParser.Default.Parse<Proto.CenterConfig>(json);
+        await configurator.ApplyAsync(center);
+        LogSeeded(logger, path, center.Queues.Count, center.Agents.Count, center.IvrMenus.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the demo contact center from {Path}: {Queues} queues, {Agents} agents, {Menus} menus")]
+    private static partial void LogSeeded(ILogger logger, string path, int queues, int agents, int menus);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Woke {Queues} queues and {Agents} agents")]
+    private static partial void LogWarmedUp(ILogger logger, int queues, int agents);
+}

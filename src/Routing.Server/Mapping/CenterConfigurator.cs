@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using Routing.Server.Hosting;
+
+namespace Routing.Server.Mapping;
+
+/// <summary>Applies configuration messages to the grains: shared by the Admin API and the seed loader.</summary>
+public sealed class CenterConfigurator(IGrainFactory grains, IOptions<QueueDefaultsOptions> defaults)
+{
+    public async Task<QueueDefinition> ApplyAsync(Proto.QueueConfig config)
+    {
+        var definition = ConfigMapper.ToDefinition(config, defaults.Value);
+        GrpcErrors.ThrowIfFailed(await grains.GetGrain<IQueueGrain>(config.QueueId).Configure(definition));
+        return definition;
+    }
+
+    public async Task<AgentDefinition> ApplyAsync(Proto.AgentConfig config)
+    {
+        var definition = ConfigMapper.ToDefinition(config);
+        GrpcErrors.ValueOrThrow(await grains.GetGrain<IAgentGrain>(config.AgentId).Configure(definition));
+        return definition;
+    }
+
+    public async Task<IvrMenu> ApplyAsync(Proto.IvrMenuConfig config)
+    {
+        var menu = ConfigMapper.ToMenu(config);
+        GrpcErrors.ThrowIfFailed(await grains.GetGrain<IIvrMenuGrain>(config.MenuId).Configure(menu));
+        return menu;
+    }
+
+    /// <summary>Queues first, then menus (which route to queues), then agents (which serve queues).</summary>
+    public async Task ApplyAsync(Proto.CenterConfig center)
+    {
+        ArgumentNullException.ThrowIfNull(center);
+        foreach (var queue in center.Queues)
+        {
+            await ApplyAsync(queue);
+        }
+
+        foreach (var menu in center.IvrMenus)
+        {
+            await ApplyAsync(menu);
+        }
+
+        foreach (var agent in center.Agents)
+        {
+            await ApplyAsync(agent);
+        }
+    }
+}

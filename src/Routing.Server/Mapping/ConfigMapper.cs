@@ -1,0 +1,197 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using Routing.Server.Hosting;
+
+namespace Routing.Server.Mapping;
+
+/// <summary>Admin configuration messages to and from domain definitions; validates on the way in.</summary>
+public static class ConfigMapper
+{
+    private const int MaxConcurrentPerChannel = 100;
+
+    public static QueueDefinition ToDefinition(Proto.QueueConfig config, QueueDefaultsOptions defaults)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(defaults);
+        RequestValidation.Id(config.QueueId, "queue_id");
+        if (config.Channels.Count == 0)
+        {
+            GrpcErrors.InvalidArgument($"queue '{config.QueueId}' must take at least one channel");
+        }
+
+        var channels = config.Channels.Select(c => RequestValidation.Channel(c, "channels")).Distinct().ToList();
+        var percent = config.ServiceLevelPercent == 0 ? defaults.ServiceLevelPercent : config.ServiceLevelPercent;
+        if (percent is < 1 or > 100)
+        {
+            GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"service_level_percent {percent} is out of range 1-100"));
+        }
+
+        var maxWaiting = config.MaxWaiting == 0 ? defaults.MaxWaiting : config.MaxWaiting;
+        if (maxWaiting < 1)
+        {
+            GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"max_waiting {maxWaiting} must be at least 1"));
+        }
+
+        var relaxation = config.Relaxation.Select(step => new RelaxationStep(
+            RequestValidation.Duration(step.After, TimeSpan.Zero, "relaxation.after"),
+            step.LowerMinimumBy >= 0 ? step.LowerMinimumBy : RequestValidation.Fail<int>("relaxation.lower_minimum_by cannot be negative"),
+            [.. step.DropSkills.Select(RequestValidation.SkillName)])).ToList();
+
+        return new QueueDefinition(
+            string.IsNullOrWhiteSpace(config.Name) ? config.QueueId : config.Name,
+            channels,
+            RequestValidation.Requirements(config.DefaultSkills),
+            RequestValidation.Duration(config.ServiceLevelTarget, defaults.ServiceLevelTarget, "service_level_target"),
+            percent,
+            maxWaiting,
+            relaxation,
+            RequestValidation.Duration(config.StarvationBound, defaults.StarvationBound, "starvation_bound"),
+            Strategy(config.Strategy),
+            RequestValidation.Duration(config.OfferTimeout, defaults.OfferTimeout, "offer_timeout"),
+            RequestValidation.Duration(config.DefaultHandleTime, defaults.DefaultHandleTime, "default_handle_time"));
+    }
+
+    public static Proto.QueueConfig ToConfig(string queueId, QueueDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var config = new Proto.QueueConfig
+        {
+            QueueId = queueId,
+            Name = definition.Name,
+            ServiceLevelTarget = Duration.FromTimeSpan(definition.ServiceLevelTarget),
+            ServiceLevelPercent = definition.ServiceLevelPercent,
+            MaxWaiting = definition.MaxWaiting,
+            StarvationBound = Duration.FromTimeSpan(definition.StarvationBound),
+            Strategy = (Proto.AgentSelectionStrategy)(int)definition.Strategy,
+            OfferTimeout = Duration.FromTimeSpan(definition.OfferTimeout),
+            DefaultHandleTime = Duration.FromTimeSpan(definition.DefaultHandleTime),
+        };
+        config.Channels.Add(definition.Channels.Select(ViewMapper.ToApi));
+        config.DefaultSkills.Add(definition.DefaultSkills.Select(ViewMapper.ToApi));
+        config.Relaxation.Add(definition.Relaxation.Select(step =>
+        {
+            var api = new Proto.RelaxationStep { After = Duration.FromTimeSpan(step.After), LowerMinimumBy = step.LowerMinimumBy };
+            api.DropSkills.Add(step.DropSkills);
+            return api;
+        }));
+        return config;
+    }
+
+    public static AgentDefinition ToDefinition(Proto.AgentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        RequestValidation.Id(config.AgentId, "agent_id");
+        var skills = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (skill, level) in config.Skills)
+        {
+            var name = RequestValidation.SkillName(skill);
+            if (!skills.TryAdd(name, RequestValidation.Proficiency(level, name)))
+            {
+                GrpcErrors.InvalidArgument($"skill '{name}' is listed twice");
+            }
+        }
+
+        if (config.Capacity.Count == 0)
+        {
+            GrpcErrors.InvalidArgument($"agent '{config.AgentId}' needs capacity for at least one channel");
+        }
+
+        var capacity = new Dictionary<Channel, ChannelCapacity>();
+        foreach (var entry in config.Capacity)
+        {
+            var channel = RequestValidation.Channel(entry.Channel, "capacity.channel");
+            if (entry.MaxConcurrent is < 1 or > MaxConcurrentPerChannel)
+            {
+                GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"capacity for {channel.ToString().ToLowerInvariant()} must be 1-{MaxConcurrentPerChannel}, not {entry.MaxConcurrent}"));
+            }
+
+            if (!capacity.TryAdd(channel, new ChannelCapacity(entry.MaxConcurrent, entry.Exclusive)))
+            {
+                GrpcErrors.InvalidArgument($"capacity for {channel.ToString().ToLowerInvariant()} is listed twice");
+            }
+        }
+
+        var wrapUp = new Dictionary<Channel, TimeSpan>();
+        foreach (var entry in config.WrapUp)
+        {
+            var channel = RequestValidation.Channel(entry.Channel, "wrap_up.channel");
+            if (!wrapUp.TryAdd(channel, RequestValidation.Duration(entry.WrapUp, TimeSpan.Zero, "wrap_up", allowZero: true)))
+            {
+                GrpcErrors.InvalidArgument($"wrap-up for {channel.ToString().ToLowerInvariant()} is listed twice");
+            }
+        }
+
+        var queues = new List<QueueMembership>();
+        foreach (var membership in config.Queues)
+        {
+            var queueId = RequestValidation.Id(membership.QueueId, "queues.queue_id");
+            var priority = membership.Priority == 0 ? 1 : membership.Priority;
+            if (priority < 1)
+            {
+                GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"priority {priority} for queue '{queueId}' must be 1 or more (1 is served first)"));
+            }
+
+            if (queues.Any(q => q.QueueId == queueId))
+            {
+                GrpcErrors.InvalidArgument($"queue '{queueId}' is listed twice");
+            }
+
+            queues.Add(new QueueMembership(queueId, priority));
+        }
+
+        return new AgentDefinition(
+            string.IsNullOrWhiteSpace(config.Name) ? config.AgentId : config.Name,
+            skills,
+            new CapacityProfile(capacity),
+            wrapUp,
+            queues);
+    }
+
+    public static Proto.AgentConfig ToConfig(string agentId, AgentDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var config = new Proto.AgentConfig { AgentId = agentId, Name = definition.Name };
+        config.Skills.Add(definition.Skills.ToDictionary());
+        config.Capacity.Add(definition.Capacity.Channels.Select(c => new Proto.ChannelCapacity
+        {
+            Channel = ViewMapper.ToApi(c.Key),
+            MaxConcurrent = c.Value.MaxConcurrent,
+            Exclusive = c.Value.Exclusive,
+        }));
+        config.WrapUp.Add(definition.WrapUp.Select(w => new Proto.ChannelWrapUp { Channel = ViewMapper.ToApi(w.Key), WrapUp = Duration.FromTimeSpan(w.Value) }));
+        config.Queues.Add(definition.Queues.Select(q => new Proto.QueueMembership { QueueId = q.QueueId, Priority = q.Priority }));
+        return config;
+    }
+
+    public static IvrMenu ToMenu(Proto.IvrMenuConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        RequestValidation.Id(config.MenuId, "menu_id");
+        var options = config.Options.Select(option => new IvrOption(
+            option.Digit,
+            option.Label,
+            option.TargetCase == Proto.IvrOption.TargetOneofCase.SubmenuId ? RequestValidation.Id(option.SubmenuId, "submenu_id") : null,
+            option.TargetCase == Proto.IvrOption.TargetOneofCase.Route
+                ? new IvrRoute(
+                    RequestValidation.Id(option.Route.QueueId, "route.queue_id"),
+                    RequestValidation.Requirements(option.Route.RequiredSkills),
+                    RequestValidation.Priority(option.Route.Priority),
+                    string.IsNullOrWhiteSpace(option.Route.Language) ? null : option.Route.Language)
+                : null)).ToList();
+        return new IvrMenu(
+            config.Prompt,
+            options,
+            RequestValidation.Duration(config.Timeout, TimeSpan.Zero, "timeout"),
+            config.MaxRetries,
+            config.DefaultDigit);
+    }
+
+    private static AgentSelectionStrategy Strategy(Proto.AgentSelectionStrategy strategy) => strategy switch
+    {
+        Proto.AgentSelectionStrategy.Unspecified or Proto.AgentSelectionStrategy.LongestIdle => AgentSelectionStrategy.LongestIdle,
+        Proto.AgentSelectionStrategy.BestProficiency => AgentSelectionStrategy.BestProficiency,
+        Proto.AgentSelectionStrategy.LeastOccupied => AgentSelectionStrategy.LeastOccupied,
+        Proto.AgentSelectionStrategy.RoundRobin => AgentSelectionStrategy.RoundRobin,
+        _ => RequestValidation.Fail<AgentSelectionStrategy>(string.Create(CultureInfo.InvariantCulture, $"strategy {(int)strategy} is not a known agent-selection strategy")),
+    };
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Google.Protobuf.WellKnownTypes;
+
+namespace Routing.Server.Mapping;
+
+/// <summary>Checks at the edge: each method returns the domain value or throws InvalidArgument naming the field.</summary>
+public static partial class RequestValidation
+{
+    private const int MaxIdLength = 128;
+
+    public static string Id(string value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            GrpcErrors.InvalidArgument($"{field} is required");
+        }
+
+        if (value.Length > MaxIdLength || !IdPattern().IsMatch(value))
+        {
+            GrpcErrors.InvalidArgument($"{field} '{value}' is malformed: use up to {MaxIdLength} letters, digits and . _ : @ + -");
+        }
+
+        return value;
+    }
+
+    public static Channel Channel(Proto.Channel channel, string field = "channel") => channel switch
+    {
+        Proto.Channel.Voice => Core.Channel.Voice,
+        Proto.Channel.Chat => Core.Channel.Chat,
+        Proto.Channel.Email => Core.Channel.Email,
+        Proto.Channel.Unspecified => Fail<Channel>($"{field} is required: voice, chat or email"),
+        _ => Fail<Channel>(string.Create(CultureInfo.InvariantCulture, $"{field} {(int)channel} is not a known channel: use voice, chat or email")),
+    };
+
+    public static string SkillName(string skill)
+    {
+        var name = skill.Trim().ToLowerInvariant();
+        if (name.Length == 0 || name.Length > MaxIdLength || !SkillPattern().IsMatch(name))
+        {
+            GrpcErrors.InvalidArgument($"skill name '{skill}' is malformed: use letters, digits, - and _");
+        }
+
+        return name;
+    }
+
+    public static int Proficiency(int level, string skill)
+    {
+        if (!Core.Proficiency.IsValid(level))
+        {
+            GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"proficiency {level} for skill '{skill}' is out of range {Core.Proficiency.Min}-{Core.Proficiency.Max}"));
+        }
+
+        return level;
+    }
+
+    public static IReadOnlyList<SkillRequirement> Requirements(IEnumerable<Proto.SkillRequirement> requirements)
+    {
+        var result = new List<SkillRequirement>();
+        foreach (var requirement in requirements)
+        {
+            var name = SkillName(requirement.Skill);
+            if (result.Any(r => r.Skill == name))
+            {
+                GrpcErrors.InvalidArgument($"skill '{name}' is required twice");
+            }
+
+            result.Add(new SkillRequirement(name, Proficiency(requirement.MinLevel, name)));
+        }
+
+        return result;
+    }
+
+    public static int Priority(int? priority)
+    {
+        var value = priority ?? ContactPriority.Default;
+        if (!ContactPriority.IsValid(value))
+        {
+            GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"priority {value} is out of range {ContactPriority.Min}-{ContactPriority.Max}"));
+        }
+
+        return value;
+    }
+
+    /// <summary>A duration field: unset takes the default; negative (or zero, unless allowed) is refused.</summary>
+    public static TimeSpan Duration(Duration? value, TimeSpan fallback, string field, bool allowZero = false)
+    {
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        var span = value.ToTimeSpan();
+        if (span < TimeSpan.Zero || (span == TimeSpan.Zero && !allowZero))
+        {
+            GrpcErrors.InvalidArgument($"{field} must be {(allowZero ? "zero or more" : "more than zero")}");
+        }
+
+        return span;
+    }
+
+    public static string Required(string value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            GrpcErrors.InvalidArgument($"{field} is required");
+        }
+
+        return value;
+    }
+
+    /// <summary>Throws InvalidArgument where an expression needs a value.</summary>
+    public static T Fail<T>(string message)
+    {
+        GrpcErrors.InvalidArgument(message);
+        return default!;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:@+-]*$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$")]
+    private static partial Regex SkillPattern();
+}

@@ -1,0 +1,3 @@
+using Routing.Server;
+
+await RoutingServer.Build(args).RunAsync();

@@ -1,0 +1,104 @@
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Options;
+using Routing.Server.Mapping;
+using Routing.Server.Hosting;
+
+namespace Routing.Server.Services;
+
+/// <summary>The channel adapters' API: route, watch, cancel contacts; estimate a queue's wait.</summary>
+public sealed class RoutingService(IGrainFactory grains, IOptions<RoutingServerOptions> options) : Proto.Routing.RoutingBase
+{
+    public override async Task<Proto.RouteContactResponse> RouteContact(Proto.RouteContactRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var requestId = RequestValidation.Id(request.RequestId, "request_id");
+        var route = new RouteRequest(
+            requestId,
+            RequestValidation.Channel(request.Channel),
+            RequestValidation.Id(request.CustomerId, "customer_id"),
+            RequestValidation.Id(request.QueueId, "queue_id"),
+            RequestValidation.Requirements(request.RequiredSkills),
+            RequestValidation.Priority(request.HasPriority ? request.Priority : null),
+            new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal));
+        var reply = await grains.GetGrain<IContactGrain>(ContactIds.FromRequestId(requestId)).Route(route);
+        return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(reply));
+    }
+
+    public override async Task WatchContact(Proto.WatchContactRequest request, IServerStreamWriter<Proto.Contact> responseStream, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(responseStream);
+        ArgumentNullException.ThrowIfNull(context);
+        var contact = grains.GetGrain<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
+        var view = await contact.Get() ?? throw NotFound(request.ContactId);
+        var queue = grains.GetGrain<IQueueGrain>(view.Ticket.QueueId);
+        var refresh = options.Value.WatchRefreshInterval;
+        var queueVersion = await queue.WaitForChange(-1, TimeSpan.Zero);
+        Proto.Contact? last = null;
+        while (!context.CancellationToken.IsCancellationRequested)
+        {
+            var update = await DescribeAsync(view, queue);
+            if (!update.Equals(last))
+            {
+                await responseStream.WriteAsync(update, context.CancellationToken);
+                last = update;
+            }
+
+            if (view.HasEnded)
+            {
+                return;
+            }
+
+            // Position and estimate move with the queue, the state with the contact: wake on either.
+            var contactChanged = contact.WaitForChange(view.Version, refresh);
+            var queueChanged = queue.WaitForChange(queueVersion, refresh);
+            var first = await Task.WhenAny(contactChanged, queueChanged).WaitAsync(context.CancellationToken);
+            if (first == queueChanged)
+            {
+                queueVersion = await queueChanged;
+            }
+
+            view = await contact.Get() ?? throw NotFound(request.ContactId);
+        }
+    }
+
+    public override async Task<Proto.Contact> CancelContact(Proto.CancelContactRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var contact = grains.GetGrain<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
+        var view = GrpcErrors.ValueOrThrow(await contact.Cancel());
+        return ViewMapper.ToApi(view, null);
+    }
+
+    public override async Task<Proto.Contact> GetContact(Proto.GetContactRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var contact = grains.GetGrain<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
+        var view = await contact.Get() ?? throw NotFound(request.ContactId);
+        return await DescribeAsync(view, grains.GetGrain<IQueueGrain>(view.Ticket.QueueId));
+    }
+
+    public override async Task<Proto.QueueEstimate> GetQueueEstimate(Proto.GetQueueEstimateRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var queueId = RequestValidation.Id(request.QueueId, "queue_id");
+        var stats = await grains.GetGrain<IQueueGrain>(queueId).GetStats()
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"queue '{queueId}' does not exist"));
+        return new Proto.QueueEstimate
+        {
+            QueueId = queueId,
+            Waiting = stats.Waiting,
+            EstimatedWait = stats.EstimatedWaitForNewContact is { } wait ? Duration.FromTimeSpan(wait) : null,
+            AgentsAvailable = stats.AgentsAvailable,
+        };
+    }
+
+    private static async Task<Proto.Contact> DescribeAsync(ContactView view, IQueueGrain queue)
+    {
+        var status = view.State == ContactState.Queued ? await queue.GetContactStatus(view.Ticket.ContactId) : null;
+        return ViewMapper.ToApi(view, status);
+    }
+
+    private static RpcException NotFound(string contactId) =>
+        new(new Status(StatusCode.NotFound, $"contact '{contactId}' does not exist"));
+}
