@@ -1,0 +1,110 @@
+using Routing.Api.V1;
+
+namespace Routing.Server.Tests.Api;
+
+[Collection(ServerCollection.Name)]
+public sealed class EndToEndTests(ServerFixture fixture)
+{
+    [Fact]
+    public async Task Voice_chat_and_email_are_routed_offered_accepted_and_completed_and_the_next_waiting_contact_is_offered()
+    {
+        var client = fixture.Server.Client;
+        var center = new Center(client);
+        var queue = await center.QueueAsync("omni", Channel.Voice, Channel.Chat, Channel.Email);
+        var agent = await center.AgentAsync("ana", [queue], [(Channel.Voice, 1, true), (Channel.Chat, 1, false), (Channel.Email, 1, false)]);
+        using var offers = client.Agents.WatchOffers(new WatchOffersRequest { AgentId = agent });
+
+        // A voice call goes straight to the idle agent.
+        var call = await center.RouteAsync(queue, Channel.Voice);
+        Assert.Equal(RouteOutcome.Offered, call.Outcome);
+        Assert.Equal(agent, call.AgentId);
+        var offered = await Eventually.Next(offers.ResponseStream, "the voice offer");
+        Assert.Equal((OfferEventKind.Offered, call.ContactId, Channel.Voice), (offered.Kind, offered.Assignment.ContactId, offered.Assignment.Channel));
+        await client.Agents.AcceptOfferAsync(new AcceptOfferRequest { AgentId = agent, ContactId = call.ContactId, RequestId = "a1" });
+        Assert.Equal(OfferEventKind.Accepted, (await Eventually.Next(offers.ResponseStream, "the voice accept")).Kind);
+
+        // Voice is exclusive: a chat arriving now waits, and says why.
+        var chat = await center.RouteAsync(queue, Channel.Chat);
+        Assert.Equal(RouteOutcome.Queued, chat.Outcome);
+        Assert.Equal(1, chat.Position);
+        Assert.Equal("all 1 eligible available agents are busy: 1 on an exclusive call", chat.Reason);
+
+        // Completing the call frees the agent, who is offered the waiting chat.
+        await client.Agents.CompleteContactAsync(new CompleteContactRequest { AgentId = agent, ContactId = call.ContactId, RequestId = "c1" });
+        var chatOffer = await Eventually.Next(offers.ResponseStream, "the chat offer");
+        Assert.Equal((OfferEventKind.Offered, chat.ContactId), (chatOffer.Kind, chatOffer.Assignment.ContactId));
+        await client.Agents.AcceptOfferAsync(new AcceptOfferRequest { AgentId = agent, ContactId = chat.ContactId, RequestId = "a2" });
+        Assert.Equal(OfferEventKind.Accepted, (await Eventually.Next(offers.ResponseStream, "the chat accept")).Kind);
+
+        // Email is concurrent with chat on this profile: offered at once; a second email waits for the first.
+        var email = await center.RouteAsync(queue, Channel.Email);
+        Assert.Equal(RouteOutcome.Offered, email.Outcome);
+        Assert.Equal(email.ContactId, (await Eventually.Next(offers.ResponseStream, "the email offer")).Assignment.ContactId);
+        await client.Agents.AcceptOfferAsync(new AcceptOfferRequest { AgentId = agent, ContactId = email.ContactId, RequestId = "a3" });
+        Assert.Equal(OfferEventKind.Accepted, (await Eventually.Next(offers.ResponseStream, "the email accept")).Kind);
+        var secondEmail = await center.RouteAsync(queue, Channel.Email);
+        Assert.Equal(RouteOutcome.Queued, secondEmail.Outcome);
+        Assert.Equal("all 1 eligible agents at email capacity", secondEmail.Reason);
+
+        await client.Agents.CompleteContactAsync(new CompleteContactRequest { AgentId = agent, ContactId = email.ContactId, RequestId = "c2" });
+        var next = await Eventually.Next(offers.ResponseStream, "the second email offer");
+        Assert.Equal((OfferEventKind.Offered, secondEmail.ContactId), (next.Kind, next.Assignment.ContactId));
+
+        await client.Agents.CompleteContactAsync(new CompleteContactRequest { AgentId = agent, ContactId = chat.ContactId, RequestId = "c3" });
+        foreach (var id in new[] { call.ContactId, chat.ContactId, email.ContactId })
+        {
+            var contact = await client.Routing.GetContactAsync(new GetContactRequest { ContactId = id });
+            Assert.Equal(ContactState.Completed, contact.State);
+            Assert.Equal(agent, contact.AgentId);
+        }
+
+        var stats = await client.Supervisor.GetQueueStatsAsync(new GetQueueStatsRequest { QueueId = queue });
+        Assert.Equal((0, 1, 4L, 3L), (stats.Waiting, stats.Offered, stats.OffersMade, stats.Answered));
+    }
+
+    [Fact]
+    public async Task Watching_a_contact_streams_its_place_then_its_offer_and_its_end()
+    {
+        var client = fixture.Server.Client;
+        var center = new Center(client);
+        var queue = await center.QueueAsync("watched", Channel.Chat);
+        var first = await center.RouteAsync(queue, Channel.Chat);
+        var second = await center.RouteAsync(queue, Channel.Chat);
+        using var watch = client.Routing.WatchContact(new WatchContactRequest { ContactId = second.ContactId });
+
+        var initial = await Eventually.Next(watch.ResponseStream, "the current state");
+        Assert.Equal((ContactState.Queued, 2), (initial.State, initial.Position));
+        Assert.Equal("no agent serves this queue", initial.Reason);
+
+        await client.Routing.CancelContactAsync(new CancelContactRequest { ContactId = first.ContactId, RequestId = "cancel-1" });
+        var moved = await Eventually.NextMatching(watch.ResponseStream, c => c.Position != 2, "the move to first place");
+        Assert.Equal((ContactState.Queued, 1), (moved.State, moved.Position));
+
+        var agent = await center.AgentAsync("watcher", [queue], [(Channel.Chat, 2, false)]);
+        var offered = await Eventually.NextMatching(watch.ResponseStream, c => c.State != ContactState.Queued, "the offer");
+        Assert.Equal((ContactState.Offered, agent), (offered.State, offered.AgentId));
+
+        await client.Agents.AcceptOfferAsync(new AcceptOfferRequest { AgentId = agent, ContactId = second.ContactId, RequestId = "a" });
+        Assert.Equal(ContactState.Connected, (await Eventually.Next(watch.ResponseStream, "the connection")).State);
+        await client.Agents.CompleteContactAsync(new CompleteContactRequest { AgentId = agent, ContactId = second.ContactId, RequestId = "c" });
+        var ended = await Eventually.Next(watch.ResponseStream, "the end");
+        Assert.Equal(ContactState.Completed, ended.State);
+        Assert.False(await watch.ResponseStream.MoveNext(CancellationToken.None), "the stream ends with the contact");
+    }
+
+    [Fact]
+    public async Task Retrying_a_route_with_the_same_request_id_does_not_route_twice()
+    {
+        var client = fixture.Server.Client;
+        var center = new Center(client);
+        var queue = await center.QueueAsync("retry", Channel.Voice);
+
+        var first = await center.RouteAsync(queue, Channel.Voice, requestId: center.Id("request"));
+        var retry = await center.RouteAsync(queue, Channel.Voice, requestId: center.Id("request"));
+
+        Assert.Equal(first.ContactId, retry.ContactId);
+        Assert.Equal((RouteOutcome.Queued, 1), (retry.Outcome, retry.Position));
+        var stats = await client.Supervisor.GetQueueStatsAsync(new GetQueueStatsRequest { QueueId = queue });
+        Assert.Equal(1, stats.Waiting);
+    }
+}

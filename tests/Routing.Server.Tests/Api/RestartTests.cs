@@ -1,0 +1,47 @@
+using Routing.Api.V1;
+
+namespace Routing.Server.Tests.Api;
+
+/// <summary>Own collection: these tests stop and start their own server on one database file.</summary>
+[Collection(RestartCollection.Name)]
+public sealed class RestartTests
+{
+    [Fact]
+    public async Task A_waiting_contact_and_an_agents_offer_survive_a_server_restart()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "routing-tests", Guid.NewGuid().ToString("N"));
+        var database = Path.Combine(directory, "routing.db");
+        string queue, agent, offered, waiting;
+        await using (var before = new ServerProcess(database, seed: false))
+        {
+            await before.StartAsync();
+            var center = new Center(before.Client);
+            queue = await center.QueueAsync("durable", Channel.Voice);
+            agent = await center.AgentAsync("steady", [queue], [(Channel.Voice, 1, true)]);
+            offered = (await center.RouteAsync(queue, Channel.Voice)).ContactId;
+            var second = await center.RouteAsync(queue, Channel.Voice, customerId: "loyal");
+            Assert.Equal((RouteOutcome.Queued, 1), (second.Outcome, second.Position));
+            waiting = second.ContactId;
+        }
+
+        await using var after = new ServerProcess(database, seed: false);
+        await after.StartAsync();
+        var client = after.Client;
+
+        var stillWaiting = await client.Routing.GetContactAsync(new GetContactRequest { ContactId = waiting });
+        Assert.Equal((ContactState.Queued, 1, "loyal"), (stillWaiting.State, stillWaiting.Position, stillWaiting.CustomerId));
+        var agentView = await client.Agents.GetAgentAsync(new GetAgentRequest { AgentId = agent });
+        Assert.Equal(AgentStatus.Available, agentView.Status);
+        var held = Assert.Single(agentView.Assignments);
+        Assert.Equal((offered, AssignmentPhase.Offered), (held.ContactId, held.Phase));
+
+        // The router still works on the restored state: the held call completes and the waiting one is offered next.
+        await client.Agents.AcceptOfferAsync(new AcceptOfferRequest { AgentId = agent, ContactId = offered, RequestId = "a" });
+        await client.Agents.CompleteContactAsync(new CompleteContactRequest { AgentId = agent, ContactId = offered, RequestId = "c" });
+        var next = await Eventually.Get(
+            () => client.Routing.GetContactAsync(new GetContactRequest { ContactId = waiting }).ResponseAsync,
+            c => c.State == ContactState.Offered,
+            "the waiting call to be offered after the restart");
+        Assert.Equal(agent, next.AgentId);
+    }
+}
