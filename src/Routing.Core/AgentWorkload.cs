@@ -18,13 +18,31 @@ public sealed class AgentWorkload
         }
     }
 
-    public CapacityProfile Profile { get; set; }
+    public CapacityProfile Profile { get; private set; }
 
     public IReadOnlyCollection<Assignment> Assignments => assignments.Values;
 
     public IReadOnlyList<Channel> Held => assignments.Values.Select(a => a.Channel).ToList();
 
     public bool IsIdle => assignments.Count == 0;
+
+    /// <summary>
+    /// Changes the capacity profile; refused when the new profile no longer takes a channel whose work the
+    /// agent holds, since that work would stop counting against any capacity.
+    /// </summary>
+    public void ChangeProfile(CapacityProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var orphaned = assignments.Values.FirstOrDefault(a => profile.For(a.Channel).MaxConcurrent <= 0);
+        if (orphaned is not null)
+        {
+            throw new RoutingRuleException(
+                RuleViolation.FailedPrecondition,
+                $"the agent holds {orphaned.Channel.ToString().ToLowerInvariant()} contact '{orphaned.ContactId}'; the new capacity profile must keep {orphaned.Channel.ToString().ToLowerInvariant()}");
+        }
+
+        Profile = profile;
+    }
 
     public Assignment? Get(string contactId) => assignments.GetValueOrDefault(contactId);
 
@@ -51,20 +69,31 @@ public sealed class AgentWorkload
     public Assignment Accept(string contactId, DateTimeOffset now) =>
         Transition(contactId, AssignmentPhase.Offered, a => a with { Phase = AssignmentPhase.Connected, Since = now, Until = null }, "accepted");
 
-    /// <summary>Ends the contact; with a wrap-up time the capacity stays held until wrap-up ends.</summary>
+    /// <summary>
+    /// Ends the contact. With a wrap-up time the capacity stays held until wrap-up ends (phase WrapUp);
+    /// without, it is released at once (phase Completed).
+    /// </summary>
     public Assignment Complete(string contactId, DateTimeOffset now, TimeSpan wrapUp)
     {
-        var completed = Transition(
-            contactId,
-            AssignmentPhase.Connected,
-            a => a with { Phase = AssignmentPhase.WrapUp, Since = now, Until = now + wrapUp },
-            "completed");
-        if (wrapUp <= TimeSpan.Zero)
+        if (wrapUp > TimeSpan.Zero)
         {
-            assignments.Remove(contactId);
+            return Transition(
+                contactId,
+                AssignmentPhase.Connected,
+                a => a with { Phase = AssignmentPhase.WrapUp, Since = now, Until = now + wrapUp },
+                "completed");
         }
 
-        return completed;
+        var connected = Require(contactId);
+        if (connected.Phase != AssignmentPhase.Connected)
+        {
+            throw new RoutingRuleException(
+                RuleViolation.FailedPrecondition,
+                $"contact '{contactId}' is {connected.Phase.ToString().ToLowerInvariant()} and cannot be completed");
+        }
+
+        assignments.Remove(contactId);
+        return connected with { Phase = AssignmentPhase.Completed, Since = now, Until = null };
     }
 
     public Assignment EndWrapUp(string contactId)

@@ -11,4 +11,7 @@ public enum AssignmentPhase
 
     /// <summary>Handled; the agent finishes after-contact work before the capacity frees.</summary>
     WrapUp = 3,
+
+    /// <summary>Finished and no longer held: the capacity is free.</summary>
+    Completed = 4,
 }

@@ -28,7 +28,11 @@ public static class CapacityRules
             : CapacityVerdict.Free;
     }
 
-    /// <summary>Share of the agent's total units in use, 0 to 1; exclusive work counts as full.</summary>
+    /// <summary>
+    /// Share of the agent's total units in use, 0 to 1; exclusive work counts as full. Units of every channel count
+    /// in the total, so a blended agent holding 3 chats of (1 voice + 3 chats) is at 75%: it still has a channel in
+    /// reserve in principle, and least-occupied ranks it after an agent with less work.
+    /// </summary>
     public static double Occupancy(CapacityProfile profile, IReadOnlyCollection<Channel> held)
     {
         ArgumentNullException.ThrowIfNull(profile);

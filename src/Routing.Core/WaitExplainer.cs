@@ -25,7 +25,9 @@ public static class WaitExplainer
         var loggedIn = members.Where(m => m.Presence != AgentPresence.LoggedOut).ToList();
         if (loggedIn.Count == 0)
         {
-            return Invariant($"none of the {members.Count} agents serving this queue is logged in");
+            return members.Count == 1
+                ? "the only agent serving this queue is not logged in"
+                : Invariant($"none of the {members.Count} agents serving this queue is logged in");
         }
 
         var skilled = loggedIn.Where(m => Eligibility.IsEligible(m.Skills, requirements)).ToList();
@@ -40,13 +42,17 @@ public static class WaitExplainer
         var handlesChannel = skilled.Where(m => m.Capacity.For(channel).MaxConcurrent > 0).ToList();
         if (handlesChannel.Count == 0)
         {
-            return Invariant($"none of the {skilled.Count} logged-in agents with the skills takes {channelName}");
+            return skilled.Count == 1
+                ? Invariant($"the only logged-in agent with the skills does not take {channelName}")
+                : Invariant($"none of the {skilled.Count} logged-in agents with the skills takes {channelName}");
         }
 
         var available = handlesChannel.Where(m => m.Presence == AgentPresence.Available).ToList();
         if (available.Count == 0)
         {
-            return Invariant($"all {handlesChannel.Count} eligible agents are not ready");
+            return handlesChannel.Count == 1
+                ? "the only eligible agent is not ready"
+                : Invariant($"all {handlesChannel.Count} eligible agents are not ready");
         }
 
         var verdicts = available.Select(m => m.CanTake(channel)).ToList();
@@ -71,16 +77,26 @@ public static class WaitExplainer
                 parts.Add(Invariant($"{notIdle} still holding other work that {channelName} must wait for"));
             }
 
+            if (available.Count == 1)
+            {
+                return atCapacity == 1
+                    ? Invariant($"the only eligible agent is at {channelName} capacity")
+                    : Invariant($"the only eligible available agent is busy: {string.Join(", ", parts)}");
+            }
+
             return atCapacity == available.Count
                 ? Invariant($"all {available.Count} eligible agents at {channelName} capacity")
                 : Invariant($"all {available.Count} eligible available agents are busy: {string.Join(", ", parts)}");
         }
 
-        var free = verdicts.Count(v => v == CapacityVerdict.Free);
+        var free = Count(verdicts.Count(v => v == CapacityVerdict.Free), "eligible agent is", "eligible agents are");
         return position is > 1
-            ? Invariant($"{free} eligible agents are free but {position - 1} contacts are ahead in line")
-            : Invariant($"{free} eligible agents are free: an offer is being made");
+            ? Invariant($"{free} free but {Count(position.Value - 1, "contact is", "contacts are")} ahead in line")
+            : Invariant($"{free} free: an offer is being made");
     }
+
+    private static string Count(int count, string one, string many) =>
+        Invariant($"{count} {(count == 1 ? one : many)}");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

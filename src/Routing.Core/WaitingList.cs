@@ -173,6 +173,13 @@ public sealed class WaitingList
                 return byVirtualArrival;
             }
 
+            // Equal effective priority: the longer wait first, then arrival order.
+            var byWait = x.EnqueuedAt.CompareTo(y.EnqueuedAt);
+            if (byWait != 0)
+            {
+                return byWait;
+            }
+
             var bySequence = x.Sequence.CompareTo(y.Sequence);
             return bySequence != 0 ? bySequence : string.CompareOrdinal(x.ContactId, y.ContactId);
         }

@@ -47,10 +47,18 @@ public sealed partial class AgentGrain(
             }
         }
 
+        try
+        {
+            workload.ChangeProfile(definition.Capacity);
+        }
+        catch (RoutingRuleException ex)
+        {
+            return Reply.Failure<AgentView>(ex);
+        }
+
         var previousQueues = Definition?.Queues.Select(q => q.QueueId).ToHashSet(StringComparer.Ordinal) ?? [];
         var isNew = Definition is null;
         state.State.Definition = definition;
-        workload.Profile = definition.Capacity;
         if (isNew)
         {
             state.State.IdleSince = clock.GetUtcNow();

@@ -126,7 +126,8 @@ public sealed partial class QueueGrain(
     public Task<ContactPick?> PeekBest(AgentWorkView agent, int queuePriority)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        if (Definition is null || !state.State.MemberIds.Contains(agent.AgentId))
+        // Only agents serving this queue ask (their definition names it); membership reports may still be in flight.
+        if (Definition is null)
         {
             return Task.FromResult<ContactPick?>(null);
         }
@@ -266,6 +267,14 @@ public sealed partial class QueueGrain(
         if (state.State.MemberIds.Add(member.AgentId))
         {
             await SaveAsync();
+        }
+
+        // An agent this queue did not know was free (just activated, or its report overtook a pull) is told there
+        // is work it can take, so no contact waits behind a stale view.
+        if (Definition is not null && member.Presence == AgentPresence.Available
+            && line.BestFor(member.WorkView, Definition.Relaxation, clock.GetUtcNow()) is not null)
+        {
+            GrainFactory.GetGrain<IAgentGrain>(member.AgentId).WorkAvailable(QueueId).Ignore();
         }
     }
 

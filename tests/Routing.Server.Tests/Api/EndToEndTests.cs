@@ -27,7 +27,7 @@ public sealed class EndToEndTests(ServerFixture fixture)
         var chat = await center.RouteAsync(queue, Channel.Chat);
         Assert.Equal(RouteOutcome.Queued, chat.Outcome);
         Assert.Equal(1, chat.Position);
-        Assert.Equal("all 1 eligible available agents are busy: 1 on an exclusive call", chat.Reason);
+        Assert.Equal("the only eligible available agent is busy: 1 on an exclusive call", chat.Reason);
 
         // Completing the call frees the agent, who is offered the waiting chat.
         await client.Agents.CompleteContactAsync(new CompleteContactRequest { AgentId = agent, ContactId = call.ContactId, RequestId = "c1" });
@@ -44,7 +44,7 @@ public sealed class EndToEndTests(ServerFixture fixture)
         Assert.Equal(OfferEventKind.Accepted, (await Eventually.Next(offers.ResponseStream, "the email accept")).Kind);
         var secondEmail = await center.RouteAsync(queue, Channel.Email);
         Assert.Equal(RouteOutcome.Queued, secondEmail.Outcome);
-        Assert.Equal("all 1 eligible agents at email capacity", secondEmail.Reason);
+        Assert.Equal("the only eligible agent is at email capacity", secondEmail.Reason);
 
         await client.Agents.CompleteContactAsync(new CompleteContactRequest { AgentId = agent, ContactId = email.ContactId, RequestId = "c2" });
         var next = await Eventually.Next(offers.ResponseStream, "the second email offer");
