@@ -26,7 +26,10 @@ public sealed class RoutingServerOptions
     /// <summary>The demo contact center loaded when the store is empty; empty disables seeding. Relative to the app's folder.</summary>
     public string SeedFile { get; set; } = "seeds/demo-center.json";
 
-    /// <summary>Longest a server stream waits for a change before it refreshes time-dependent figures (estimates).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]
+    /// <summary>
+    /// Longest a server stream waits for a change before it refreshes time-dependent figures (estimates). Each wait is
+    /// a grain call, so it must stay well under Orleans' response timeout (30 s by default).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:20")]
     public TimeSpan WatchRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
