@@ -25,9 +25,12 @@ public interface IQueueGrain : IGrainWithStringKey
 
     /// <summary>The best waiting contact this agent could take now, for the agent to compare across queues.</summary>
     [Alias("peek"), ReadOnly]
-    Task<ContactPick?> PeekBest(AgentWorkView agent, int queuePriority);
+    Task<QueuePick?> PeekBest(AgentWorkView agent, int queuePriority);
 
-    /// <summary>Reserves a waiting contact for the agent; null when it was taken or left meanwhile.</summary>
+    /// <summary>
+    /// Marks a waiting contact offered to the agent; null when it was taken or left meanwhile. Claiming a contact
+    /// already offered to the same agent succeeds again, so an agent can re-claim after a restart.
+    /// </summary>
     [Alias("claim")]
     Task<ClaimResult?> Claim(string contactId, string agentId);
 

@@ -18,22 +18,23 @@ public sealed partial class AgentGrain(
 
     private AgentDefinition? Definition => state.State.Definition;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (Definition is not null)
+        if (Definition is null)
         {
-            workload = new AgentWorkload(Definition.Capacity, state.State.Assignments);
-            ArmDeadlineTimer();
-            PublishToQueues();
-
-            // Work may have arrived while this agent was not active (after a restart): look for it.
-            if (state.State.Presence == AgentPresence.Available)
-            {
-                this.AsReference<IAgentGrain>().WorkAvailable(string.Empty).Ignore();
-            }
+            return;
         }
 
-        return Task.CompletedTask;
+        workload = new AgentWorkload(Definition.Capacity, state.State.Assignments);
+        await ReconcileWithQueuesAsync();
+        ArmDeadlineTimer();
+        PublishToQueues();
+
+        // Work may have arrived while this agent was not active (after a restart): look for it.
+        if (state.State.Presence == AgentPresence.Available)
+        {
+            this.AsReference<IAgentGrain>().WorkAvailable(string.Empty).Ignore();
+        }
     }
 
     public async Task<Reply<AgentView>> Configure(AgentDefinition definition)
@@ -154,18 +155,20 @@ public sealed partial class AgentGrain(
             return Reply.Failure<AssignmentView>(ReplyStatus.FailedPrecondition, $"contact '{contactId}' is in {assignment.Phase} and cannot be accepted");
         }
 
+        // Persisted here first: if the process dies before the queue hears of it, activation tells the queue again.
+        var connected = workload.Accept(contactId, clock.GetUtcNow());
+        await SaveAsync();
         if (!await GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Connected(contactId, AgentId))
         {
             // The customer left while the offer was ringing: the queue already let the contact go.
-            DropAssignment(contactId, workload.ReleaseOffer);
+            DropAssignment(contactId, _ => workload.Complete(contactId, clock.GetUtcNow(), TimeSpan.Zero));
             await SaveAsync();
+            ArmDeadlineTimer();
             PublishToQueues();
             await PullWorkAsync();
             return Reply.Failure<AssignmentView>(ReplyStatus.FailedPrecondition, $"contact '{contactId}' ended before the offer was accepted");
         }
 
-        var connected = workload.Accept(contactId, clock.GetUtcNow());
-        await SaveAsync();
         ArmDeadlineTimer();
         GrainFactory.GetGrain<IContactGrain>(contactId).Connected(AgentId).Ignore();
         LogOfferAccepted(logger, contactId, AgentId);
@@ -295,7 +298,8 @@ public sealed partial class AgentGrain(
 
             var picks = await Task.WhenAll(Definition.Queues.Select(q =>
                 GrainFactory.GetGrain<IQueueGrain>(q.QueueId).PeekBest(view, q.Priority)));
-            var ordered = CrossQueueSelector.Order(picks.OfType<ContactPick>());
+            var byPick = picks.OfType<QueuePick>().ToDictionary(p => p.Pick);
+            var ordered = CrossQueueSelector.Order(byPick.Keys);
             if (ordered.Count == 0)
             {
                 break;
@@ -305,16 +309,22 @@ public sealed partial class AgentGrain(
             foreach (var pick in ordered)
             {
                 attempts++;
+
+                // Write-ahead: the reservation is persisted before the queue marks the contact offered, so the
+                // queue never records an offer this agent could forget in a crash; a reservation the queue never
+                // granted is let go on activation (ReconcileWithQueuesAsync).
+                var now = clock.GetUtcNow();
+                workload.Reserve(pick.ContactId, pick.QueueId, pick.Channel, now, now + byPick[pick].OfferTimeout);
+                state.State.Tickets[pick.ContactId] = byPick[pick].Ticket;
+                await SaveAsync();
                 var claim = await GrainFactory.GetGrain<IQueueGrain>(pick.QueueId).Claim(pick.ContactId, AgentId);
                 if (claim is null)
                 {
+                    DropAssignment(pick.ContactId, workload.ReleaseOffer);
+                    await SaveAsync();
                     continue;
                 }
 
-                var now = clock.GetUtcNow();
-                workload.Reserve(pick.ContactId, pick.QueueId, pick.Channel, now, now + claim.OfferTimeout);
-                state.State.Tickets[pick.ContactId] = claim.Ticket;
-                await SaveAsync();
                 taken.Add(pick.ContactId);
                 GrainFactory.GetGrain<IContactGrain>(pick.ContactId).Offered(AgentId, claim.SelectionReason).Ignore();
                 LogOfferMade(logger, pick.ContactId, AgentId, pick.QueueId);
@@ -337,15 +347,45 @@ public sealed partial class AgentGrain(
         return taken;
     }
 
+    /// <summary>
+    /// After a restart, makes the queues agree with what this agent persisted: an offer it holds is claimed again
+    /// (a no-op when the queue already has it) or let go when the contact was taken or left; a connected contact
+    /// is removed from the line in case the crash came between the accept and the queue hearing of it.
+    /// </summary>
+    private async Task ReconcileWithQueuesAsync()
+    {
+        var changed = false;
+        foreach (var assignment in workload.Assignments.ToList())
+        {
+            var queue = GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId);
+            if (assignment.Phase == AssignmentPhase.Offered && await queue.Claim(assignment.ContactId, AgentId) is null)
+            {
+                DropAssignment(assignment.ContactId, workload.ReleaseOffer);
+                changed = true;
+            }
+            else if (assignment.Phase == AssignmentPhase.Connected)
+            {
+                await queue.Connected(assignment.ContactId, AgentId);
+            }
+        }
+
+        if (changed)
+        {
+            await SaveAsync();
+        }
+    }
+
     private async Task MissOfferAsync(Assignment assignment, string reason)
     {
+        // The queue first: if the process dies in between, this agent still holds the reservation and re-claims
+        // or lets it go on activation, instead of the queue keeping an offer nobody holds.
+        await GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Return(assignment.ContactId, AgentId);
         DropAssignment(assignment.ContactId, workload.ReleaseOffer);
         state.State.Presence = AgentPresence.NotReady;
         state.State.NotReadyReason = $"missed: {reason}";
         await SaveAsync();
         ArmDeadlineTimer();
         PublishToQueues();
-        await GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Return(assignment.ContactId, AgentId);
         GrainFactory.GetGrain<IContactGrain>(assignment.ContactId).OfferReturned(AgentId, reason).Ignore();
         LogOfferMissed(logger, assignment.ContactId, AgentId, reason);
     }

@@ -123,35 +123,48 @@ public sealed partial class QueueGrain(
             [.. ranked.Select(r => r.Reason)]);
     }
 
-    public Task<ContactPick?> PeekBest(AgentWorkView agent, int queuePriority)
+    public Task<QueuePick?> PeekBest(AgentWorkView agent, int queuePriority)
     {
         ArgumentNullException.ThrowIfNull(agent);
         // Only agents serving this queue ask (their definition names it); membership reports may still be in flight.
         if (Definition is null)
         {
-            return Task.FromResult<ContactPick?>(null);
+            return Task.FromResult<QueuePick?>(null);
         }
 
         var now = clock.GetUtcNow();
         var best = line.BestFor(agent, Definition.Relaxation, now);
-        return Task.FromResult(best is null
-            ? null
-            : new ContactPick(QueueId, best.ContactId, best.Channel, queuePriority, line.EffectivePriority(best, now), best.EnqueuedAt));
+        if (best is null)
+        {
+            return Task.FromResult<QueuePick?>(null);
+        }
+
+        var pick = new ContactPick(QueueId, best.ContactId, best.Channel, queuePriority, line.EffectivePriority(best, now), best.EnqueuedAt);
+        return Task.FromResult<QueuePick?>(new QueuePick(pick, TicketOf(best.ContactId), Definition.OfferTimeout));
     }
 
     public async Task<ClaimResult?> Claim(string contactId, string agentId)
     {
-        if (Definition is null || !line.TryOffer(contactId, agentId))
+        var index = state.State.Contacts.FindIndex(c => c.Ticket.ContactId == contactId);
+        if (Definition is null || index < 0)
         {
             return null;
         }
 
-        var index = state.State.Contacts.FindIndex(c => c.Ticket.ContactId == contactId);
         var queued = state.State.Contacts[index];
-        state.State.Contacts[index] = queued with { OfferedTo = agentId };
-        state.State.LastOfferedAgentId = agentId;
-        state.State.OffersMade++;
-        await SaveAsync();
+        if (queued.OfferedTo != agentId)
+        {
+            if (!line.TryOffer(contactId, agentId))
+            {
+                return null;
+            }
+
+            state.State.Contacts[index] = queued with { OfferedTo = agentId };
+            state.State.LastOfferedAgentId = agentId;
+            state.State.OffersMade++;
+            await SaveAsync();
+        }
+
         var now = clock.GetUtcNow();
         var waited = now - queued.Ticket.ArrivedAt;
         var reason = string.Create(
@@ -178,6 +191,7 @@ public sealed partial class QueueGrain(
         var contact = line.Get(contactId);
         if (contact is null || contact.OfferedTo != agentId)
         {
+            // Gone: the customer left (or this is a repeat after the line already let it go).
             return false;
         }
 
@@ -377,6 +391,9 @@ public sealed partial class QueueGrain(
     {
         line = new WaitingList(new AgingPolicy(Definition!.StarvationBound), state.State.Contacts.Select(ToWaiting));
     }
+
+    private ContactTicket TicketOf(string contactId) =>
+        state.State.Contacts.First(c => c.Ticket.ContactId == contactId).Ticket;
 
     private static WaitingContact ToWaiting(QueuedContact queued) => new(
         queued.Ticket.ContactId,
