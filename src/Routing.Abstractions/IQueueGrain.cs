@@ -49,6 +49,10 @@ public interface IQueueGrain : IGrainWithStringKey
     [Alias("contact-status"), ReadOnly]
     Task<ContactQueueStatus> GetContactStatus(string contactId);
 
+    /// <summary>The expected wait of a contact of this channel joining now; null value when no agent able to serve is available.</summary>
+    [Alias("estimate"), ReadOnly]
+    Task<Reply<TimeSpan?>> EstimateForNewContact(Channel channel);
+
     [Alias("stats"), ReadOnly]
     Task<QueueStats?> GetStats();
 

@@ -59,7 +59,7 @@ public static class AgentSelector
         var rule = strategy switch
         {
             AgentSelectionStrategy.LongestIdle =>
-                string.Create(CultureInfo.InvariantCulture, $"longest idle (idle since {agent.IdleSince:O})"),
+                string.Create(CultureInfo.InvariantCulture, $"longest idle (idle since {agent.IdleSince.UtcDateTime:HH:mm:ss} UTC)"),
             AgentSelectionStrategy.BestProficiency =>
                 string.Create(CultureInfo.InvariantCulture, $"best proficiency (score {Eligibility.FitScore(agent.Skills, requirements)} on {string.Join(", ", requirements.Select(r => r.Skill))})"),
             AgentSelectionStrategy.LeastOccupied =>

@@ -58,9 +58,12 @@ public static class WaitExplainer
         var verdicts = available.Select(m => m.CanTake(channel)).ToList();
         if (verdicts.All(v => v != CapacityVerdict.Free))
         {
-            var atCapacity = verdicts.Count(v => v == CapacityVerdict.AtChannelCapacity);
-            var onExclusive = verdicts.Count(v => v == CapacityVerdict.BlockedByExclusiveWork);
-            var notIdle = verdicts.Count(v => v == CapacityVerdict.ExclusiveNeedsIdleAgent);
+            // An agent whose only work is after-contact work is wrapping up, whatever channel it blocks.
+            var wrappingUp = available.Count(m => m.Held.Count > 0 && m.Held.Count == m.HeldInWrapUp);
+            var busy = available.Zip(verdicts).Where(p => !(p.First.Held.Count > 0 && p.First.Held.Count == p.First.HeldInWrapUp)).Select(p => p.Second).ToList();
+            var atCapacity = busy.Count(v => v == CapacityVerdict.AtChannelCapacity);
+            var onExclusive = busy.Count(v => v == CapacityVerdict.BlockedByExclusiveWork);
+            var notIdle = busy.Count(v => v == CapacityVerdict.ExclusiveNeedsIdleAgent);
             var parts = new List<string>();
             if (atCapacity > 0)
             {
@@ -75,6 +78,11 @@ public static class WaitExplainer
             if (notIdle > 0)
             {
                 parts.Add(Invariant($"{notIdle} still holding other work that {channelName} must wait for"));
+            }
+
+            if (wrappingUp > 0)
+            {
+                parts.Add(Invariant($"{wrappingUp} in wrap-up"));
             }
 
             if (available.Count == 1)

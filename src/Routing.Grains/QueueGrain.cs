@@ -10,9 +10,6 @@ public sealed partial class QueueGrain(
     IOptions<RoutingGrainOptions> options,
     ILogger<QueueGrain> logger) : Grain, IQueueGrain
 {
-    // Weight of a new handle time in the running average: about the last 20 contacts dominate.
-    private const double HandleTimeWeight = 0.05;
-
     private readonly ChangeSignal changes = new();
     private readonly Dictionary<string, (QueueMember Member, long Version)> members = new(StringComparer.Ordinal);
     private WaitingList line = new(new AgingPolicy(TimeSpan.FromMinutes(5)));
@@ -44,10 +41,6 @@ public sealed partial class QueueGrain(
         ArgumentNullException.ThrowIfNull(definition);
         var isNew = Definition is null;
         state.State.Definition = definition;
-        if (state.State.AverageHandleSeconds <= 0 || isNew)
-        {
-            state.State.AverageHandleSeconds = definition.DefaultHandleTime.TotalSeconds;
-        }
 
         RebuildLine();
         await SaveAsync();
@@ -248,14 +241,13 @@ public sealed partial class QueueGrain(
         var agents = members.Values.Select(m => m.Member).ToList();
         var loggedIn = agents.Where(a => a.Presence != AgentPresence.LoggedOut).ToList();
         var oldest = line.Waiting.Select(c => now - c.EnqueuedAt).DefaultIfEmpty(TimeSpan.Zero).Max();
-        var channel = Definition.Channels.Count > 0 ? Definition.Channels[0] : Channel.Voice;
         return Task.FromResult<QueueStats?>(new QueueStats(
             QueueId,
             Definition.Name,
             line.WaitingCount,
             line.Count - line.WaitingCount,
             oldest,
-            Estimate(line.WaitingCount + 1, channel, Definition.DefaultSkills),
+            BestEstimateForNewContact(),
             loggedIn.Count,
             loggedIn.Count(a => a.Presence == AgentPresence.Available && a.Held.Count == 0),
             loggedIn.Count(a => a.Held.Count > a.HeldInWrapUp),
@@ -264,7 +256,7 @@ public sealed partial class QueueGrain(
             state.State.OffersMade,
             state.State.Answered,
             state.State.Abandoned,
-            TimeSpan.FromSeconds(state.State.AverageHandleSeconds)));
+            AverageHandleTime));
     }
 
     public async Task MemberChanged(QueueMember member, long memberVersion)
@@ -303,9 +295,22 @@ public sealed partial class QueueGrain(
 
     public Task Handled(string contactId, TimeSpan handleTime)
     {
-        // Kept in memory and written with the next state change: a lost sample only nudges an average.
-        state.State.AverageHandleSeconds = new RunningAverage(state.State.AverageHandleSeconds, HandleTimeWeight).Add(handleTime).Seconds;
+        // Kept in memory and written with the next state change: a sample lost in a crash only nudges an average.
+        state.State.Handled++;
+        state.State.HandleSecondsTotal += handleTime.TotalSeconds;
         return Task.CompletedTask;
+    }
+
+    public Task<Reply<TimeSpan?>> EstimateForNewContact(Channel channel)
+    {
+        if (Definition is null)
+        {
+            return Task.FromResult(Reply.Failure<TimeSpan?>(ReplyStatus.NotFound, $"queue '{QueueId}' does not exist"));
+        }
+
+        return Task.FromResult(Definition.Channels.Contains(channel)
+            ? Reply.Success(Estimate(line.WaitingCount + 1, channel, Definition.DefaultSkills))
+            : Reply.Failure<TimeSpan?>(ReplyStatus.InvalidArgument, $"queue '{QueueId}' does not take {channel.ToString().ToLowerInvariant()}"));
     }
 
     public async Task<long> WaitForChange(long afterVersion, TimeSpan maxWait)
@@ -330,8 +335,21 @@ public sealed partial class QueueGrain(
             .ToList();
         var servers = able.Sum(m => m.Capacity.For(channel).MaxConcurrent);
         var freeNow = able.Any(m => m.CanTake(channel) == CapacityVerdict.Free);
-        return WaitEstimator.QueueLengthBased(place, servers, TimeSpan.FromSeconds(state.State.AverageHandleSeconds), freeNow);
+        return WaitEstimator.QueueLengthBased(place, servers, AverageHandleTime, freeNow);
     }
+
+    /// <summary>Observed average, or the configured prior until the first contact is handled.</summary>
+    private TimeSpan AverageHandleTime => state.State.Handled > 0
+        ? TimeSpan.FromSeconds(state.State.HandleSecondsTotal / state.State.Handled)
+        : Definition!.DefaultHandleTime;
+
+    /// <summary>The shortest expected wait over the queue's channels: what a new arrival on its best channel faces.</summary>
+    private TimeSpan? BestEstimateForNewContact() =>
+        Definition!.Channels
+            .Select(c => Estimate(line.WaitingCount + 1, c, Definition.DefaultSkills))
+            .Where(e => e is not null)
+            .DefaultIfEmpty(null)
+            .Min();
 
     private IReadOnlyList<RankedAgent> RankFreeAgents(WaitingContact contact, DateTimeOffset now)
     {

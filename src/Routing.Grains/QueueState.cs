@@ -20,5 +20,8 @@ public sealed class QueueState
 
     public long Abandoned { get; set; }
 
-    public double AverageHandleSeconds { get; set; }
+    /// <summary>Contacts handled, for the average handle time.</summary>
+    public long Handled { get; set; }
+
+    public double HandleSecondsTotal { get; set; }
 }

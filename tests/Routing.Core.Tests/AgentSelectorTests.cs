@@ -41,7 +41,7 @@ public class AgentSelectorTests
         var ranked = AgentSelector.Rank(AgentSelectionStrategy.LongestIdle, candidates, [], null);
 
         Assert.Equal(["b", "c", "a"], ranked.Select(r => r.AgentId));
-        Assert.Equal("longest idle (idle since 2026-01-01T09:01:00.0000000+00:00); queue priority 1", ranked[0].Reason);
+        Assert.Equal("longest idle (idle since 09:01:00 UTC); queue priority 1", ranked[0].Reason);
     }
 
     [Fact]

@@ -160,4 +160,16 @@ public class WaitExplainerTests
         Assert.Equal("the only eligible agent is not ready", WaitExplainer.Explain([busy with { Presence = AgentPresence.NotReady }], Channel.Chat, [], 1));
         Assert.Equal("1 eligible agent is free but 1 contact is ahead in line", WaitExplainer.Explain([free], Channel.Chat, [], 2));
     }
+
+    [Fact]
+    public void An_agent_wrapping_up_a_call_is_said_to_be_in_wrap_up()
+    {
+        var wrapping = Member("a", capacity: Blended, held: [Channel.Voice]) with { HeldInWrapUp = 1 };
+        var onCall = Member("b", capacity: Blended, held: [Channel.Voice]);
+
+        Assert.Equal("the only eligible available agent is busy: 1 in wrap-up", WaitExplainer.Explain([wrapping], Channel.Chat, [], 1));
+        Assert.Equal(
+            "all 2 eligible available agents are busy: 1 on an exclusive call, 1 in wrap-up",
+            WaitExplainer.Explain([wrapping, onCall], Channel.Chat, [], 1));
+    }
 }

@@ -46,17 +46,21 @@ public static class ViewMapper
         ArgumentNullException.ThrowIfNull(view);
         var ticket = view.Ticket;
         var waiting = view.State == ContactState.Queued && status is { InQueue: true, OfferedTo: null };
+
+        // The queue is the authority on offers: a contact it has just reserved reads as offered even before the
+        // contact grain has heard so from the agent.
+        var offeredTo = view.State == ContactState.Queued ? status?.OfferedTo : null;
         var contact = new Proto.Contact
         {
             ContactId = ticket.ContactId,
             Channel = ToApi(ticket.Channel),
             CustomerId = ticket.CustomerId,
             QueueId = ticket.QueueId,
-            State = ToApi(view.State),
-            AgentId = view.AgentId ?? string.Empty,
+            State = offeredTo is null ? ToApi(view.State) : Proto.ContactState.Offered,
+            AgentId = offeredTo ?? view.AgentId ?? string.Empty,
             Position = waiting ? status!.Position ?? 0 : 0,
             EstimatedWait = waiting && status!.EstimatedWait is { } wait ? Duration.FromTimeSpan(wait) : null,
-            Reason = waiting ? status!.Explanation : view.Reason,
+            Reason = waiting || offeredTo is not null ? status!.Explanation : view.Reason,
             ArrivedAt = Timestamp.FromDateTimeOffset(ticket.ArrivedAt),
             AnsweredAt = view.AnsweredAt is { } answered ? Timestamp.FromDateTimeOffset(answered) : null,
             EndedAt = view.EndedAt is { } ended ? Timestamp.FromDateTimeOffset(ended) : null,

@@ -38,7 +38,11 @@ public sealed class RoutingService(IGrainFactory grains, IOptions<RoutingServerO
         while (!context.CancellationToken.IsCancellationRequested)
         {
             var update = await DescribeAsync(view, queue);
-            if (!update.Equals(last))
+
+            // Between the queue letting a contact go (connected, or taken by another path) and the contact grain
+            // hearing of it, a queued contact is in neither place; that instant is not news worth a message.
+            var inTransit = update.State == Proto.ContactState.Queued && update.Position == 0;
+            if (!inTransit && !update.Equals(last))
             {
                 await responseStream.WriteAsync(update, context.CancellationToken);
                 last = update;
@@ -82,13 +86,17 @@ public sealed class RoutingService(IGrainFactory grains, IOptions<RoutingServerO
     {
         ArgumentNullException.ThrowIfNull(request);
         var queueId = RequestValidation.Id(request.QueueId, "queue_id");
-        var stats = await grains.GetGrain<IQueueGrain>(queueId).GetStats()
+        var queue = grains.GetGrain<IQueueGrain>(queueId);
+        var stats = await queue.GetStats()
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"queue '{queueId}' does not exist"));
+        var estimate = request.Channel == Proto.Channel.Unspecified
+            ? stats.EstimatedWaitForNewContact
+            : GrpcErrors.ValueOrThrow(await queue.EstimateForNewContact(RequestValidation.Channel(request.Channel)));
         return new Proto.QueueEstimate
         {
             QueueId = queueId,
             Waiting = stats.Waiting,
-            EstimatedWait = stats.EstimatedWaitForNewContact is { } wait ? Duration.FromTimeSpan(wait) : null,
+            EstimatedWait = estimate is { } wait ? Duration.FromTimeSpan(wait) : null,
             AgentsAvailable = stats.AgentsAvailable,
         };
     }
