@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Providers;
 using Orleans.Storage;
 
 namespace Routing.Server.Storage;
@@ -23,10 +25,22 @@ public static class SqliteGrainStorageExtensions
     /// in the SQLite file <paramref name="databasePath"/>. The file, its directory and the schema are
     /// created at silo start, before the provider initializes.
     /// </summary>
+    /// <remarks>
+    /// Grains get a <see cref="StringKeyGrainStorage"/> under <paramref name="providerName"/>; the
+    /// ADO.NET provider behind it is registered under <see cref="AdoNetProviderName"/>, which is also
+    /// the name its <see cref="AdoNetGrainStorageOptions"/> are read under: change them through
+    /// <paramref name="configureOptions"/>.
+    /// </remarks>
     /// <param name="silo">The silo builder.</param>
     /// <param name="providerName">The storage name grains give in <c>[PersistentState(..., name)]</c>.</param>
     /// <param name="databasePath">The database file; a relative path is resolved against the current directory now.</param>
-    public static ISiloBuilder AddSqliteGrainStorage(this ISiloBuilder silo, string providerName, string databasePath)
+    /// <param name="configureOptions">Further settings of the ADO.NET provider (for example
+    /// <see cref="AdoNetGrainStorageOptions.DeleteStateOnClear"/>), applied after the SQLite ones.</param>
+    public static ISiloBuilder AddSqliteGrainStorage(
+        this ISiloBuilder silo,
+        string providerName,
+        string databasePath,
+        Action<AdoNetGrainStorageOptions>? configureOptions = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentException.ThrowIfNullOrWhiteSpace(providerName);
@@ -48,17 +62,43 @@ public static class SqliteGrainStorageExtensions
 
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SchemaCreator(providerName, connectionString));
 
-        // System.Text.Json rows hold the state's own shape, no CLR type names, so renaming or moving
-        // a state class does not orphan its rows. Keyed by provider name, which is where Orleans looks
-        // first for a provider's serializer, so the silo-wide default is left alone.
-        silo.Services.AddKeyedSingleton<IGrainStorageSerializer, SystemTextJsonGrainStorageSerializer>(providerName);
+        var adoNetName = AdoNetProviderName(providerName);
 
-        return silo.AddAdoNetGrainStorage(providerName, options =>
+        // System.Text.Json rows hold the state's own shape, no CLR type names, so renaming or moving
+        // a state class does not orphan its rows. Orleans looks first for a serializer keyed by the
+        // name of the provider's options (DefaultStorageProviderSerializerOptionsConfigurator), which
+        // is the ADO.NET provider's own name; the silo-wide default is left alone.
+        silo.Services.AddKeyedSingleton<IGrainStorageSerializer, SystemTextJsonGrainStorageSerializer>(adoNetName);
+
+        // Registered under its own name, the ADO.NET provider keeps the lifecycle participant Orleans
+        // adds for it (it reads its statements from OrleansQuery at start); the decorator needs none.
+        silo.AddAdoNetGrainStorage(adoNetName, options =>
         {
             options.Invariant = SqliteInvariant;
             options.ConnectionString = connectionString;
+            configureOptions?.Invoke(options);
         });
+
+        silo.Services.AddKeyedSingleton<IGrainStorage>(
+            providerName,
+            (services, _) => new StringKeyGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(adoNetName)));
+
+        // Orleans makes a provider named "Default" the unnamed IGrainStorage too (AddGrainStorage);
+        // the ADO.NET one no longer carries that name, so the decorator must take its place.
+        if (string.Equals(providerName, ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, StringComparison.Ordinal))
+        {
+            silo.Services.TryAddSingleton(services => services.GetRequiredKeyedService<IGrainStorage>(providerName));
+        }
+
+        return silo;
     }
+
+    /// <summary>
+    /// The name the ADO.NET provider behind the storage <paramref name="providerName"/> is registered
+    /// and configured under.
+    /// </summary>
+    /// <param name="providerName">The storage name grains use.</param>
+    public static string AdoNetProviderName(string providerName) => providerName + "-adonet";
 
     // Runs the schema at RuntimeInitialize, well before the provider reads its statements from
     // OrleansQuery (AdoNetGrainStorageOptions.InitStage, ApplicationServices), and before the silo

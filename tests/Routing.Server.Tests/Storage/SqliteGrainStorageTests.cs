@@ -7,11 +7,10 @@ public sealed class SqliteGrainStorageTests(SqliteStorageFixture fixture)
 {
     private static readonly GrainType ProbeType = GrainType.Create("storage-probe");
 
-    // Not a bare GUID or hex string: the provider would store those as GUID / integer keys.
     private static GrainId NewGrainId() => GrainId.Create(ProbeType, "probe-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task Grain_state_is_stored_as_plain_json_keyed_by_service_state_name_and_grain_key()
+    public async Task Grain_state_is_stored_as_plain_json_keyed_by_service_state_name_and_prefixed_grain_key()
     {
         var key = "json-" + Guid.NewGuid().ToString("N");
         var grain = fixture.Cluster.Client.GetGrain<IStorageProbeGrain>(key);
@@ -26,7 +25,7 @@ public sealed class SqliteGrainStorageTests(SqliteStorageFixture fixture)
             WHERE ServiceId = $serviceId AND GrainIdExtension = $key
             """;
         command.Parameters.AddWithValue("$serviceId", fixture.ServiceId);
-        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$key", "s:" + key);
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read(), $"no row for grain '{key}'");
         Assert.Equal(StorageProbeGrain.StateName, reader.GetString(0));
@@ -136,7 +135,7 @@ public sealed class SqliteGrainStorageTests(SqliteStorageFixture fixture)
     }
 
     [Fact]
-    public async Task Guid_and_integer_keys_with_and_without_extensions_are_separate_rows()
+    public async Task Guid_and_integer_keys_with_and_without_extensions_round_trip_as_separate_string_keyed_rows()
     {
         var storage = fixture.Storage();
         var guid = Guid.NewGuid();
@@ -161,6 +160,8 @@ public sealed class SqliteGrainStorageTests(SqliteStorageFixture fixture)
             var stored = await ReadAsync(storage, id);
             Assert.Equal(id.ToString(), stored.State!.Name);
             Assert.Equal("1", stored.ETag);
+            // Prefixed like every key, so stored whole as a string, never split into N0/N1.
+            Assert.Equal(1, CountRows(id));
         }
     }
 
@@ -175,9 +176,12 @@ public sealed class SqliteGrainStorageTests(SqliteStorageFixture fixture)
     {
         using var connection = fixture.Database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM GrainState WHERE ServiceId = $serviceId AND GrainIdExtension = $key";
+        command.CommandText = """
+            SELECT COUNT(*) FROM GrainState
+            WHERE ServiceId = $serviceId AND GrainIdN0 = 0 AND GrainIdN1 = 0 AND GrainIdExtension = $key
+            """;
         command.Parameters.AddWithValue("$serviceId", fixture.ServiceId);
-        command.Parameters.AddWithValue("$key", grainId.Key.ToString());
+        command.Parameters.AddWithValue("$key", "s:" + grainId.Key.ToString());
         return (long)command.ExecuteScalar()!;
     }
 }

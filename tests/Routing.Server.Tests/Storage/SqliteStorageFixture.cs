@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
+using Orleans.Providers;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using Routing.Server.Storage;
@@ -28,8 +28,9 @@ public sealed class SqliteStorageFixture : IAsyncLifetime
     public async Task InitializeAsync() =>
         Cluster = await SqliteTestCluster.StartAsync(Database.DatabasePath, ServiceId, silo =>
         {
-            silo.AddSqliteGrainStorage(DeleteOnClearProviderName, Database.DatabasePath);
-            silo.Services.Configure<AdoNetGrainStorageOptions>(DeleteOnClearProviderName, options => options.DeleteStateOnClear = true);
+            silo.AddSqliteGrainStorage(DeleteOnClearProviderName, Database.DatabasePath, options => options.DeleteStateOnClear = true);
+            // A third, under Orleans' default name, which must also become the unnamed IGrainStorage.
+            silo.AddSqliteGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, Database.DatabasePath);
         });
 
     public async Task DisposeAsync()

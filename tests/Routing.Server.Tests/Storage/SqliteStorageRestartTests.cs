@@ -45,7 +45,7 @@ public sealed class SqliteStorageRestartTests
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT Version FROM GrainState WHERE ServiceId = $serviceId AND GrainIdExtension = $key";
         command.Parameters.AddWithValue("$serviceId", serviceId);
-        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$key", "s:" + key);
         return (long)command.ExecuteScalar()!;
     }
 }

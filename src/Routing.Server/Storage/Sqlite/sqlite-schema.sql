@@ -23,6 +23,9 @@ CREATE TABLE IF NOT EXISTS OrleansQuery
 -- The provider splits a grain key itself: a key that parses as a GUID ('N' format) or as hex
 -- digits (an integer key), optionally followed by '+extension', arrives as GrainIdN0/GrainIdN1
 -- plus the extension; any other key arrives whole in GrainIdExtensionString with N0 = N1 = 0.
+-- StringKeyGrainStorage hands it every key behind the prefix 's:', which never parses, so in
+-- practice every row has N0 = N1 = 0 and the key column reads 's:agent-7': string keys such as
+-- 'ff' and '00FF' stay apart instead of meeting as the integer 255.
 -- Orleans sends NULL when there is no extension and never builds an empty one, so NULL is stored
 -- as '' and the key is a plain NOT NULL primary key (a UNIQUE constraint would treat NULLs as
 -- distinct and let two rows for one grain in).

@@ -1,0 +1,71 @@
+using Orleans.Storage;
+
+namespace Routing.Server.Storage;
+
+/// <summary>
+/// Sits in front of Orleans' ADO.NET grain storage and hands it every grain key behind the prefix
+/// <c>s:</c>, so that the provider stores each key whole as a string key.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <c>AdoNetGrainStorage</c> does not ask whether a grain is string-keyed: it first tries
+/// <c>GrainId.TryGetGuidKey</c>, then <c>TryGetIntegerKey</c>, on every key. Those parse 32 hex
+/// digits as a GUID and any run of hex digits (before an optional <c>+extension</c>) as an integer,
+/// ignoring case and leading zeros, so distinct string keys such as <c>"ff"</c> and <c>"00FF"</c>,
+/// <c>"1001"</c> and <c>"01001"</c>, or <c>"cafe"</c> and <c>"CAFE"</c> would read and write one
+/// row. Agent, queue and customer ids are exactly such strings.
+/// </para>
+/// <para>
+/// Both parsers must consume the key from its first byte as hex digits (<c>Utf8Parser</c> with the
+/// <c>'X'</c> or <c>'N'</c> format, length checked against the whole key), and <c>'s'</c> is not a
+/// hex digit, so neither can succeed on a prefixed key, whatever follows. The prefix has no
+/// <c>'+'</c>, so the extension split cannot cut it off either. One fixed prefix keeps the mapping
+/// one-to-one: different keys stay different rows. Integer- and GUID-keyed grains are prefixed too
+/// and are stored under their key text; nothing here has such keys, and treating every key alike
+/// means no grain can be misread.
+/// </para>
+/// <para>
+/// The stored key column therefore reads <c>s:agent-7</c>. Rows written without this decorator are
+/// not found through it.
+/// </para>
+/// </remarks>
+/// <param name="inner">The ADO.NET provider that does the storing.</param>
+public sealed class StringKeyGrainStorage(IGrainStorage inner) : IGrainStorage
+{
+    private static ReadOnlySpan<byte> Prefix => "s:"u8;
+
+    /// <summary>The grain id the inner provider is given for <paramref name="grainId"/>.</summary>
+    /// <param name="grainId">The grain's own id.</param>
+    public static GrainId ToStorageId(GrainId grainId)
+    {
+        var key = grainId.Key.AsSpan();
+        var prefixed = new byte[Prefix.Length + key.Length];
+        Prefix.CopyTo(prefixed);
+        key.CopyTo(prefixed.AsSpan(Prefix.Length));
+        return GrainId.Create(grainId.Type, new IdSpan(prefixed));
+    }
+
+    /// <inheritdoc/>
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ReadStateAsync(stateName, ToStorageId(grainId), grainState);
+
+    /// <inheritdoc/>
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        inner.ReadStateAsync(stateName, ToStorageId(grainId), grainState, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.WriteStateAsync(stateName, ToStorageId(grainId), grainState);
+
+    /// <inheritdoc/>
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        inner.WriteStateAsync(stateName, ToStorageId(grainId), grainState, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ClearStateAsync(stateName, ToStorageId(grainId), grainState);
+
+    /// <inheritdoc/>
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        inner.ClearStateAsync(stateName, ToStorageId(grainId), grainState, cancellationToken);
+}
