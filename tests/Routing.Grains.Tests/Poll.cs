@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace Routing.Grains.Tests;
+
+/// <summary>
+/// Waits for state that settles through one-way grain messages (a queue's view of its agents, a contact told it was
+/// offered): polls with short pauses and fails with the message at the deadline. Never a fixed sleep.
+/// </summary>
+internal static class Poll
+{
+    /// <summary>Long enough for a loaded machine; a passing poll returns in milliseconds.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(10);
+
+    public static async Task Eventually(Func<Task<bool>> condition, TimeSpan timeout, string message)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var started = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (started.Elapsed > timeout)
+            {
+                Assert.Fail($"{message} (still not so after {timeout.TotalSeconds:0.#} s)");
+            }
+
+            await Task.Delay(Pause);
+        }
+    }
+
+    /// <summary>Reads until <paramref name="done"/> holds and answers the last value read, so the test can assert it exactly.</summary>
+    public static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, string message, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(done);
+        var limit = timeout ?? Timeout;
+        var started = Stopwatch.StartNew();
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            if (started.Elapsed > limit)
+            {
+                Assert.Fail($"{message} (still not so after {limit.TotalSeconds:0.#} s; last read: {value})");
+            }
+
+            await Task.Delay(Pause);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Hosting;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+using Routing.Abstractions;
+
+namespace Routing.Grains.Tests;
+
+/// <summary>
+/// One in-process Orleans cluster (two silos, so calls really cross silos) shared by every test of the collection;
+/// tests isolate themselves by unique grain keys, never by starting clusters of their own.
+/// </summary>
+public sealed class RoutingClusterFixture : IAsyncLifetime
+{
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Routing);
+            silo.Services.AddSerializer(serializer => serializer.AddRoutingCoreTypes());
+            silo.Services.AddOptions<RoutingGrainOptions>();
+            silo.Services.TryAddSingleton(TimeProvider.System);
+        });
+        builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddRoutingCoreTypes()));
+
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Cluster is not null)
+        {
+            await Cluster.DisposeAsync();
+        }
+    }
+}
