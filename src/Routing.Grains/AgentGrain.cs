@@ -11,6 +11,9 @@ public sealed partial class AgentGrain(
     ILogger<AgentGrain> logger) : Grain, IAgentGrain
 {
     private readonly ChangeSignal changes = new();
+
+    // Reservations written ahead of the queue's answer: they hold capacity but are no offer yet, so desktops must not see them.
+    private readonly HashSet<string> claiming = new(StringComparer.Ordinal);
     private AgentWorkload workload = new(CapacityProfile.Of());
     private IGrainTimer? deadlineTimer;
 
@@ -249,7 +252,7 @@ public sealed partial class AgentGrain(
         {
             case AssignmentPhase.Offered:
                 // Not a miss: the customer left, the agent did nothing wrong.
-                DropAssignment(contactId, workload.ReleaseOffer);
+                DropAssignment(contactId, workload.ReleaseOffer, becameIdle: false);
                 await SaveAsync();
                 PublishToQueues();
                 await PullWorkAsync();
@@ -305,7 +308,6 @@ public sealed partial class AgentGrain(
                 break;
             }
 
-            var claimed = false;
             foreach (var pick in ordered)
             {
                 attempts++;
@@ -316,11 +318,21 @@ public sealed partial class AgentGrain(
                 var now = clock.GetUtcNow();
                 workload.Reserve(pick.ContactId, pick.QueueId, pick.Channel, now, now + byPick[pick].OfferTimeout);
                 state.State.Tickets[pick.ContactId] = byPick[pick].Ticket;
-                await SaveAsync();
-                var claim = await GrainFactory.GetGrain<IQueueGrain>(pick.QueueId).Claim(pick.ContactId, AgentId);
+                claiming.Add(pick.ContactId);
+                ClaimResult? claim;
+                try
+                {
+                    await SaveAsync();
+                    claim = await GrainFactory.GetGrain<IQueueGrain>(pick.QueueId).Claim(pick.ContactId, AgentId);
+                }
+                finally
+                {
+                    claiming.Remove(pick.ContactId);
+                }
+
                 if (claim is null)
                 {
-                    DropAssignment(pick.ContactId, workload.ReleaseOffer);
+                    DropAssignment(pick.ContactId, workload.ReleaseOffer, becameIdle: false);
                     await SaveAsync();
                     continue;
                 }
@@ -328,18 +340,15 @@ public sealed partial class AgentGrain(
                 taken.Add(pick.ContactId);
                 GrainFactory.GetGrain<IContactGrain>(pick.ContactId).Offered(AgentId, claim.SelectionReason).Ignore();
                 LogOfferMade(logger, pick.ContactId, AgentId, pick.QueueId);
-                claimed = true;
                 break;
             }
 
-            if (!claimed)
-            {
-                break;
-            }
+            // A lost race is no reason to stop: look again (bounded by the attempts) for the next best contact.
         }
 
-        if (taken.Count > 0)
+        if (taken.Count > 0 || attempts >= options.Value.MaxClaimAttemptsPerPull)
         {
+            // Out of attempts with capacity left, the report lets the queues nudge this agent again if work remains.
             ArmDeadlineTimer();
             PublishToQueues();
         }
@@ -360,7 +369,7 @@ public sealed partial class AgentGrain(
             var queue = GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId);
             if (assignment.Phase == AssignmentPhase.Offered && await queue.Claim(assignment.ContactId, AgentId) is null)
             {
-                DropAssignment(assignment.ContactId, workload.ReleaseOffer);
+                DropAssignment(assignment.ContactId, workload.ReleaseOffer, becameIdle: false);
                 changed = true;
             }
             else if (assignment.Phase == AssignmentPhase.Connected)
@@ -432,11 +441,16 @@ public sealed partial class AgentGrain(
         await PullWorkAsync();
     }
 
-    private void DropAssignment(string contactId, Func<string, Assignment> release)
+    /// <param name="becameIdle">False when the dropped work never reached the agent (an offer it did not get or
+    /// that was withdrawn): the agent keeps its place in the longest-idle order.</param>
+    private void DropAssignment(string contactId, Func<string, Assignment> release, bool becameIdle = true)
     {
         release(contactId);
         state.State.Tickets.Remove(contactId);
-        MarkIdleIfFree(clock.GetUtcNow());
+        if (becameIdle)
+        {
+            MarkIdleIfFree(clock.GetUtcNow());
+        }
     }
 
     private void MarkIdleIfFree(DateTimeOffset now)
@@ -519,7 +533,7 @@ public sealed partial class AgentGrain(
         state.State.Presence,
         state.State.NotReadyReason,
         Activity(),
-        [.. workload.Assignments.OrderBy(a => a.Since).Select(ViewOf)],
+        [.. workload.Assignments.Where(a => !claiming.Contains(a.ContactId)).OrderBy(a => a.Since).Select(ViewOf)],
         state.State.IdleSince,
         state.State.Version);
 

@@ -38,5 +38,6 @@ public sealed class CustomerGrain(
         this.GetPrimaryKeyString(),
         [.. state.State.InProgress],
         [.. state.State.History],
-        state.State.History.FirstOrDefault(h => h.AgentId is not null)?.AgentId));
+        // The last agent who actually served the customer, not one whose offer rang while the customer hung up.
+        state.State.History.FirstOrDefault(h => h.Outcome == ContactState.Completed && h.AgentId is not null)?.AgentId));
 }

@@ -85,9 +85,9 @@ public sealed class EndToEndTests(ServerFixture fixture)
         Assert.Equal((ContactState.Offered, agent), (offered.State, offered.AgentId));
 
         await client.Agents.AcceptOfferAsync(new AcceptOfferRequest { AgentId = agent, ContactId = second.ContactId, RequestId = "a" });
-        Assert.Equal(ContactState.Connected, (await Eventually.Next(watch.ResponseStream, "the connection")).State);
+        await Eventually.NextMatching(watch.ResponseStream, c => c.State == ContactState.Connected, "the connection");
         await client.Agents.CompleteContactAsync(new CompleteContactRequest { AgentId = agent, ContactId = second.ContactId, RequestId = "c" });
-        var ended = await Eventually.Next(watch.ResponseStream, "the end");
+        var ended = await Eventually.NextMatching(watch.ResponseStream, c => c.State != ContactState.Connected, "the end");
         Assert.Equal(ContactState.Completed, ended.State);
         Assert.False(await watch.ResponseStream.MoveNext(CancellationToken.None), "the stream ends with the contact");
     }

@@ -9,28 +9,19 @@ namespace Routing.Server.Tests.Api;
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
-    private readonly string[] args;
+    // A free port found by probing can be taken by a parallel test run before the server binds it; try afresh.
+    private const int StartAttempts = 3;
+
+    private readonly bool seed;
     private WebApplication? app;
 
     public ServerProcess(string databasePath, bool seed)
     {
         DatabasePath = databasePath;
-        var grpcPort = FreePort.Next();
-        Address = $"http://127.0.0.1:{grpcPort}";
-        args =
-        [
-            $"--Routing:Server:GrpcEndpoint={Address}",
-            $"--Routing:Server:SiloPort={FreePort.Next()}",
-            $"--Routing:Server:GatewayPort={FreePort.Next()}",
-            $"--Routing:Server:ClusterId=test-{Guid.NewGuid():N}",
-            $"--Routing:Server:SeedFile={(seed ? "seeds/demo-center.json" : string.Empty)}",
-            "--Routing:Server:WatchRefreshInterval=00:00:01",
-            $"--Routing:Storage:Sqlite:DatabasePath={databasePath}",
-            "--Logging:LogLevel:Default=Warning",
-        ];
+        this.seed = seed;
     }
 
-    public string Address { get; }
+    public string Address { get; private set; } = string.Empty;
 
     public string DatabasePath { get; }
 
@@ -38,8 +29,25 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        app = RoutingServer.Build(args);
-        await app.StartAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            Address = $"http://127.0.0.1:{FreePort.Next()}";
+            app = RoutingServer.Build(Arguments());
+            try
+            {
+                await app.StartAsync();
+                break;
+            }
+            catch (IOException) when (attempt < StartAttempts)
+            {
+                await app.DisposeAsync();
+            }
+            catch (Orleans.Runtime.OrleansException) when (attempt < StartAttempts)
+            {
+                await app.DisposeAsync();
+            }
+        }
+
         Client = RoutingClient.Connect(Address);
     }
 
@@ -55,4 +63,16 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
+
+    private string[] Arguments() =>
+    [
+        $"--Routing:Server:GrpcEndpoint={Address}",
+        $"--Routing:Server:SiloPort={FreePort.Next()}",
+        $"--Routing:Server:GatewayPort={FreePort.Next()}",
+        $"--Routing:Server:ClusterId=test-{Guid.NewGuid():N}",
+        $"--Routing:Server:SeedFile={(seed ? "seeds/demo-center.json" : string.Empty)}",
+        "--Routing:Server:WatchRefreshInterval=00:00:01",
+        $"--Routing:Storage:Sqlite:DatabasePath={DatabasePath}",
+        "--Logging:LogLevel:Default=Warning",
+    ];
 }
