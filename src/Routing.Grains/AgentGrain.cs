@@ -328,6 +328,11 @@ public sealed partial class AgentGrain(
                 finally
                 {
                     claiming.Remove(pick.ContactId);
+
+                    // The reservation became (or stopped being) an offer: watchers must hear of it. The version moves
+                    // without a write; the next write persists a higher one.
+                    state.State.Version++;
+                    changes.Notify();
                 }
 
                 if (claim is null)
