@@ -42,7 +42,10 @@ public interface IQueueGrain : IGrainWithStringKey
     [Alias("connected")]
     Task<bool> Connected(string contactId, string agentId);
 
-    /// <summary>The customer left while in line or offered; answers the agent holding the offer, if any.</summary>
+    /// <summary>
+    /// The customer left while in line or offered; answers the agent holding the offer, if any. Fails when the
+    /// contact is no longer in line, with the agent that answered it as the value when the queue still knows.
+    /// </summary>
     [Alias("abandon")]
     Task<Reply<string?>> Abandon(string contactId);
 

@@ -114,12 +114,15 @@ public sealed partial class ContactGrain(
                     await GrainFactory.GetGrain<IAgentGrain>(offeredTo).CustomerLeft(ContactId);
                 }
 
-                await EndAsync(ContactState.Abandoned, "the customer left before being answered", Record.AgentId);
+                await EndAsync(ContactState.Abandoned, "the customer left before being answered", agentId: null);
                 return Reply.Success(View());
             }
+
+            // Answered a moment ago, before this contact heard of it from the agent.
+            Record.AgentId ??= abandoned.Value;
         }
 
-        // Already with an agent (perhaps accepted a moment ago): the agent ends it into wrap-up and tells us.
+        // With an agent: the agent ends it into wrap-up and tells us.
         if (Record.AgentId is not null)
         {
             await GrainFactory.GetGrain<IAgentGrain>(Record.AgentId).CustomerLeft(ContactId);

@@ -12,6 +12,10 @@ public sealed partial class QueueGrain(
 {
     private readonly ChangeSignal changes = new();
     private readonly Dictionary<string, (QueueMember Member, long Version)> members = new(StringComparer.Ordinal);
+
+    // In memory only: the window it covers (a hang-up racing an answer) is far shorter than any restart.
+    private readonly Dictionary<string, string> answeredBy = new(StringComparer.Ordinal);
+    private readonly Queue<string> answeredOrder = new();
     private WaitingList line = new(new AgingPolicy(TimeSpan.FromMinutes(5)));
     private IGrainTimer? relaxationTimer;
     private long version;
@@ -192,6 +196,7 @@ public sealed partial class QueueGrain(
         state.State.Contacts.RemoveAll(c => c.Ticket.ContactId == contactId);
         state.State.Answered++;
         await SaveAsync();
+        RememberAnswered(contactId, agentId);
         return true;
     }
 
@@ -200,7 +205,8 @@ public sealed partial class QueueGrain(
         var removed = line.Remove(contactId);
         if (removed is null)
         {
-            return Reply.Failure<string?>(ReplyStatus.FailedPrecondition, $"contact '{contactId}' is not in queue '{QueueId}'");
+            // Answered a moment ago: say by whom, so the hang-up reaches that agent.
+            return new Reply<string?>(ReplyStatus.FailedPrecondition, $"contact '{contactId}' is not in queue '{QueueId}'", answeredBy.GetValueOrDefault(contactId));
         }
 
         state.State.Contacts.RemoveAll(c => c.Ticket.ContactId == contactId);
@@ -408,6 +414,16 @@ public sealed partial class QueueGrain(
     private void RebuildLine()
     {
         line = new WaitingList(new AgingPolicy(Definition!.StarvationBound), state.State.Contacts.Select(ToWaiting));
+    }
+
+    private void RememberAnswered(string contactId, string agentId)
+    {
+        answeredBy[contactId] = agentId;
+        answeredOrder.Enqueue(contactId);
+        while (answeredOrder.Count > options.Value.RecentlyAnsweredRemembered)
+        {
+            answeredBy.Remove(answeredOrder.Dequeue());
+        }
     }
 
     private ContactTicket TicketOf(string contactId) =>

@@ -19,6 +19,13 @@ public sealed class RoutingGrainOptions
     [Range(1, 1000)]
     public int MaxClaimAttemptsPerPull { get; set; } = 20;
 
+    /// <summary>
+    /// How many recently answered contacts a queue remembers the agent of, so a hang-up racing the answer still
+    /// reaches the agent.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int RecentlyAnsweredRemembered { get; set; } = 1000;
+
     /// <summary>How many free agents a queue nudges when a contact comes back or its requirements relax.</summary>
     [Range(1, 100)]
     public int AgentsNudged { get; set; } = 3;

@@ -120,4 +120,42 @@ public sealed class ContactLifecycleTests(RoutingClusterFixture cluster)
         Assert.Empty((await center.Contact("call").Get())!.OtherContactsInProgress);
         Assert.Equal([center.Id("call"), center.Id("chat")], (await center.Customer("dave").Get()).InProgress);
     }
+
+    [Fact]
+    public async Task A_hang_up_racing_the_answer_learns_from_the_queue_which_agent_answered()
+    {
+        var center = new CallCenter(cluster.Client);
+        var queue = await center.CreateQueue("voice", CallCenter.QueueOf(Channel.Voice));
+        var agent = await center.CreateAgent("ana", CallCenter.ExclusiveVoice, [("voice", 1)]);
+        await center.QueueSees("voice", loggedIn: 1, available: 1);
+        var call = await center.Routed("call", "voice", Channel.Voice);
+        Assert.Equal(ContactState.Offered, call.State);
+        Assert.True((await agent.AcceptOffer(center.Id("call"))).IsOk);
+
+        var abandon = await queue.Abandon(center.Id("call"));
+
+        Assert.Equal((ReplyStatus.FailedPrecondition, center.Id("ana")), (abandon.Status, abandon.Value));
+        Assert.Equal(1L, (await queue.GetStats())!.Answered);
+        Assert.Equal(0L, (await queue.GetStats())!.Abandoned);
+    }
+
+    [Fact]
+    public async Task A_customer_hanging_up_a_connected_call_ends_it_and_frees_the_agent()
+    {
+        var center = new CallCenter(cluster.Client);
+        await center.CreateQueue("voice", CallCenter.QueueOf(Channel.Voice));
+        var agent = await center.CreateAgent("ana", CallCenter.ExclusiveVoice, [("voice", 1)]);
+        await center.QueueSees("voice", loggedIn: 1, available: 1);
+        await center.Routed("call", "voice", Channel.Voice);
+        Assert.True((await agent.AcceptOffer(center.Id("call"))).IsOk);
+
+        await center.Contact("call").Cancel();
+
+        var ended = await Poll.Eventually(
+            () => center.Contact("call").Get(),
+            c => c!.HasEnded,
+            "the hung-up call to end");
+        Assert.Equal((ContactState.Completed, "customer ended", center.Id("ana")), (ended!.State, ended.Reason, ended.AgentId));
+        Assert.Empty((await agent.Get())!.Assignments);
+    }
 }
