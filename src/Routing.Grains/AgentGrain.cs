@@ -14,6 +14,9 @@ public sealed partial class AgentGrain(
 
     // Reservations written ahead of the queue's answer: they hold capacity but are no offer yet, so desktops must not see them.
     private readonly HashSet<string> claiming = new(StringComparer.Ordinal);
+
+    // What happened to contacts this agent let go: a retried reject / complete / end-wrap-up answers the same.
+    private readonly RecentOutcomes<AssignmentView> finished = new(options.Value.RecentOutcomesRemembered);
     private AgentWorkload workload = new(CapacityProfile.Of());
     private IGrainTimer? deadlineTimer;
 
@@ -181,6 +184,11 @@ public sealed partial class AgentGrain(
     public async Task<Reply> RejectOffer(string contactId, string reason)
     {
         var assignment = workload.Get(contactId);
+        if (assignment is null && finished.TryGet(contactId, out var earlier) && earlier.Phase == AssignmentPhase.Offered)
+        {
+            return Reply.Ok;
+        }
+
         if (assignment is null || assignment.Phase != AssignmentPhase.Offered)
         {
             return Reply.Fail(ReplyStatus.FailedPrecondition, $"agent '{AgentId}' holds no pending offer for contact '{contactId}'");
@@ -193,6 +201,11 @@ public sealed partial class AgentGrain(
     public async Task<Reply<AssignmentView>> CompleteContact(string contactId, string disposition)
     {
         var assignment = workload.Get(contactId);
+        if (assignment is null && finished.TryGet(contactId, out var earlier) && earlier.Phase == AssignmentPhase.Completed)
+        {
+            return Reply.Success(earlier);
+        }
+
         if (assignment is null)
         {
             return Reply.Failure<AssignmentView>(ReplyStatus.FailedPrecondition, $"agent '{AgentId}' does not hold contact '{contactId}'");
@@ -217,6 +230,11 @@ public sealed partial class AgentGrain(
     public async Task<Reply> EndWrapUp(string contactId)
     {
         var assignment = workload.Get(contactId);
+        if (assignment is null && finished.TryGet(contactId, out var earlier) && earlier.Phase == AssignmentPhase.Completed)
+        {
+            return Reply.Ok;
+        }
+
         if (assignment is null || assignment.Phase != AssignmentPhase.WrapUp)
         {
             return Reply.Fail(ReplyStatus.FailedPrecondition, $"agent '{AgentId}' is not wrapping up contact '{contactId}'");
@@ -394,6 +412,7 @@ public sealed partial class AgentGrain(
         // The queue first: if the process dies in between, this agent still holds the reservation and re-claims
         // or lets it go on activation, instead of the queue keeping an offer nobody holds.
         await GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Return(assignment.ContactId, AgentId);
+        finished.Remember(assignment.ContactId, ViewOf(assignment));
         DropAssignment(assignment.ContactId, workload.ReleaseOffer);
         state.State.Presence = AgentPresence.NotReady;
         state.State.NotReadyReason = $"missed: {reason}";
@@ -433,11 +452,18 @@ public sealed partial class AgentGrain(
         PublishToQueues();
         LogContactCompleted(logger, assignment.ContactId, AgentId, handleTime);
         await PullWorkAsync();
-        return new AssignmentView(ticket, completed.Phase, completed.Since, completed.Until);
+        var view = new AssignmentView(ticket, completed.Phase, completed.Since, completed.Until);
+        if (completed.Phase == AssignmentPhase.Completed)
+        {
+            finished.Remember(assignment.ContactId, view);
+        }
+
+        return view;
     }
 
     private async Task EndWrapUpAsync(Assignment assignment)
     {
+        finished.Remember(assignment.ContactId, ViewOf(assignment) with { Phase = AssignmentPhase.Completed, Until = null });
         DropAssignment(assignment.ContactId, workload.EndWrapUp);
         await SaveAsync();
         ArmDeadlineTimer();

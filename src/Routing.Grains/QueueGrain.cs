@@ -13,9 +13,7 @@ public sealed partial class QueueGrain(
     private readonly ChangeSignal changes = new();
     private readonly Dictionary<string, (QueueMember Member, long Version)> members = new(StringComparer.Ordinal);
 
-    // In memory only: the window it covers (a hang-up racing an answer) is far shorter than any restart.
-    private readonly Dictionary<string, string> answeredBy = new(StringComparer.Ordinal);
-    private readonly Queue<string> answeredOrder = new();
+    private readonly RecentOutcomes<string> answeredBy = new(options.Value.RecentOutcomesRemembered);
     private WaitingList line = new(new AgingPolicy(TimeSpan.FromMinutes(5)));
     private IGrainTimer? relaxationTimer;
     private long version;
@@ -196,7 +194,7 @@ public sealed partial class QueueGrain(
         state.State.Contacts.RemoveAll(c => c.Ticket.ContactId == contactId);
         state.State.Answered++;
         await SaveAsync();
-        RememberAnswered(contactId, agentId);
+        answeredBy.Remember(contactId, agentId);
         return true;
     }
 
@@ -414,16 +412,6 @@ public sealed partial class QueueGrain(
     private void RebuildLine()
     {
         line = new WaitingList(new AgingPolicy(Definition!.StarvationBound), state.State.Contacts.Select(ToWaiting));
-    }
-
-    private void RememberAnswered(string contactId, string agentId)
-    {
-        answeredBy[contactId] = agentId;
-        answeredOrder.Enqueue(contactId);
-        while (answeredOrder.Count > options.Value.RecentlyAnsweredRemembered)
-        {
-            answeredBy.Remove(answeredOrder.Dequeue());
-        }
     }
 
     private ContactTicket TicketOf(string contactId) =>

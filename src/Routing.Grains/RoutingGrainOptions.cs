@@ -20,11 +20,11 @@ public sealed class RoutingGrainOptions
     public int MaxClaimAttemptsPerPull { get; set; } = 20;
 
     /// <summary>
-    /// How many recently answered contacts a queue remembers the agent of, so a hang-up racing the answer still
-    /// reaches the agent.
+    /// How many recent outcomes a queue (who answered) and an agent (what it finished) remember, so a hang-up
+    /// racing an answer reaches the agent and a retried accept / reject / complete returns its first result.
     /// </summary>
     [Range(1, 100_000)]
-    public int RecentlyAnsweredRemembered { get; set; } = 1000;
+    public int RecentOutcomesRemembered { get; set; } = 1000;
 
     /// <summary>How many free agents a queue nudges when a contact comes back or its requirements relax.</summary>
     [Range(1, 100)]

@@ -107,4 +107,51 @@ public sealed class EndToEndTests(ServerFixture fixture)
         var stats = await client.Supervisor.GetQueueStatsAsync(new GetQueueStatsRequest { QueueId = queue });
         Assert.Equal(1, stats.Waiting);
     }
+
+    [Fact]
+    public async Task Retried_desktop_commands_answer_as_the_first_time_and_change_nothing_more()
+    {
+        var client = fixture.Server.Client;
+        var center = new Center(client);
+        var queue = await center.QueueAsync("retries", Channel.Chat);
+        var agent = await center.AgentAsync("repeat", [queue], [(Channel.Chat, 2, false)]);
+        var first = await center.RouteAsync(queue, Channel.Chat);
+        var second = await center.RouteAsync(queue, Channel.Chat);
+        Assert.Equal((agent, agent), (first.AgentId, second.AgentId));
+
+        var reject = new RejectOfferRequest { AgentId = agent, ContactId = first.ContactId, RequestId = "r", Reason = "on another chat" };
+        await client.Agents.RejectOfferAsync(reject);
+        var rejectedAgain = await client.Agents.RejectOfferAsync(reject);
+        Assert.Equal((AgentStatus.NotReady, "missed: on another chat"), (rejectedAgain.Status, rejectedAgain.NotReadyReason));
+
+        var accept = new AcceptOfferRequest { AgentId = agent, ContactId = second.ContactId, RequestId = "a" };
+        await client.Agents.AcceptOfferAsync(accept);
+        Assert.Equal(AssignmentPhase.Connected, (await client.Agents.AcceptOfferAsync(accept)).Phase);
+        var complete = new CompleteContactRequest { AgentId = agent, ContactId = second.ContactId, RequestId = "c" };
+        Assert.Equal(AssignmentPhase.Completed, (await client.Agents.CompleteContactAsync(complete)).Phase);
+        Assert.Equal(AssignmentPhase.Completed, (await client.Agents.CompleteContactAsync(complete)).Phase);
+
+        var stats = await client.Supervisor.GetQueueStatsAsync(new GetQueueStatsRequest { QueueId = queue });
+        Assert.Equal((1, 0, 2L, 1L), (stats.Waiting, stats.Offered, stats.OffersMade, stats.Answered));
+    }
+
+    [Fact]
+    public async Task The_expected_wait_for_a_new_contact_depends_on_its_channel()
+    {
+        var client = fixture.Server.Client;
+        var center = new Center(client);
+        var queue = await center.QueueAsync("blended", Channel.Voice, Channel.Chat);
+        await center.AgentAsync("chatter", [queue], [(Channel.Chat, 2, false)]);
+
+        var chat = await client.Routing.GetQueueEstimateAsync(new GetQueueEstimateRequest { QueueId = queue, Channel = Channel.Chat });
+        var voice = await client.Routing.GetQueueEstimateAsync(new GetQueueEstimateRequest { QueueId = queue, Channel = Channel.Voice });
+        var best = await client.Routing.GetQueueEstimateAsync(new GetQueueEstimateRequest { QueueId = queue });
+
+        Assert.Equal(TimeSpan.Zero, chat.EstimatedWait.ToTimeSpan());
+        Assert.Null(voice.EstimatedWait);
+        Assert.Equal(TimeSpan.Zero, best.EstimatedWait.ToTimeSpan());
+        var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() =>
+            client.Routing.GetQueueEstimateAsync(new GetQueueEstimateRequest { QueueId = queue, Channel = Channel.Email }).ResponseAsync);
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, refused.StatusCode);
+    }
 }
