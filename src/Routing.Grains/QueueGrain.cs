@@ -14,7 +14,8 @@ public sealed partial class QueueGrain(
     private readonly Dictionary<string, (QueueMember Member, long Version)> members = new(StringComparer.Ordinal);
 
     private readonly RecentOutcomes<string> answeredBy = new(options.Value.RecentOutcomesRemembered);
-    private WaitingList line = new(new AgingPolicy(TimeSpan.FromMinutes(5)));
+    // Replaced by the configured line on activation or Configure; an unconfigured queue refuses every contact.
+    private WaitingList line = new(new AgingPolicy(TimeSpan.MaxValue));
     private IGrainTimer? relaxationTimer;
     private long version;
 
