@@ -43,7 +43,9 @@ public sealed partial class ContactGrain(
                 ContactId, request.QueueId, request.Channel, request.CustomerId, request.Priority, skills, request.Attributes, clock.GetUtcNow());
             Record.State = ContactState.Queued;
             Record.OtherContactsInProgress = [.. await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).ContactStarted(ContactId)];
-            await SaveAsync();
+
+            // Not written yet: the queue's write makes the contact durable, and a retry after a crash rebuilds this
+            // record while the queue (keyed by contact id) and the customer answer as before.
         }
 
         var enqueued = await queue.Enqueue(Record.Ticket);
@@ -61,7 +63,6 @@ public sealed partial class ContactGrain(
             return Reply.Success(Record.Decision);
         }
 
-        Record.Enqueued = true;
         foreach (var (agentId, reason) in enqueued.Candidates.Zip(enqueued.CandidateReasons).Take(options.Value.CandidatesTriedOnArrival))
         {
             var taken = await GrainFactory.GetGrain<IAgentGrain>(agentId).TakeWork();
@@ -135,7 +136,7 @@ public sealed partial class ContactGrain(
 
     public async Task Offered(string agentId, string reason)
     {
-        if (IsEnded || (Record.State == ContactState.Offered && Record.AgentId == agentId))
+        if (IsUnknownOrEnded || (Record.State == ContactState.Offered && Record.AgentId == agentId))
         {
             return;
         }
@@ -146,7 +147,7 @@ public sealed partial class ContactGrain(
 
     public async Task OfferReturned(string agentId, string reason)
     {
-        if (IsEnded || Record.AgentId != agentId || Record.State != ContactState.Offered)
+        if (IsUnknownOrEnded || Record.AgentId != agentId || Record.State != ContactState.Offered)
         {
             return;
         }
@@ -159,7 +160,7 @@ public sealed partial class ContactGrain(
 
     public async Task Connected(string agentId)
     {
-        if (IsEnded)
+        if (IsUnknownOrEnded)
         {
             return;
         }
@@ -173,7 +174,7 @@ public sealed partial class ContactGrain(
 
     public async Task WrapUp(string agentId)
     {
-        if (IsEnded)
+        if (IsUnknownOrEnded)
         {
             return;
         }
@@ -185,7 +186,7 @@ public sealed partial class ContactGrain(
 
     public async Task Completed(string agentId, string disposition)
     {
-        if (IsEnded)
+        if (IsUnknownOrEnded)
         {
             return;
         }
@@ -202,6 +203,9 @@ public sealed partial class ContactGrain(
 
         return Record.Ticket is null ? null : View();
     }
+
+    // A notice for a contact this grain never recorded (its route is being retried after a crash) changes nothing.
+    private bool IsUnknownOrEnded => Record.Ticket is null || IsEnded;
 
     private bool IsEnded => Record.State is ContactState.Completed or ContactState.Abandoned or ContactState.Refused;
 

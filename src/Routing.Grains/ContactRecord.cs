@@ -7,9 +7,6 @@ public sealed class ContactRecord
 
     public ContactState State { get; set; }
 
-    /// <summary>Set once the queue has the contact, so a retry after a crash finishes the enqueue instead of repeating it.</summary>
-    public bool Enqueued { get; set; }
-
     public string? AgentId { get; set; }
 
     public string Reason { get; set; } = string.Empty;
