@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using Routing.Grains;
 using Routing.Server.Mapping;
@@ -15,18 +16,22 @@ public static class RoutingServerExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var server = builder.Configuration.GetSection(RoutingServerOptions.Section).Get<RoutingServerOptions>() ?? new RoutingServerOptions();
-        var storage = builder.Configuration.GetSection(SqliteStorageOptions.SectionName).Get<SqliteStorageOptions>() ?? new SqliteStorageOptions();
 
-        builder.Services.AddOptions<RoutingServerOptions>().BindConfiguration(RoutingServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<RoutingServerOptions>().BindConfiguration(RoutingServerOptions.Section).ValidateDataAnnotations()
+            .Validate(
+                options => IPAddress.TryParse(options.AdvertisedAddress, out _),
+                $"{RoutingServerOptions.Section}:{nameof(RoutingServerOptions.AdvertisedAddress)} must be an IP address, e.g. 127.0.0.1.")
+            .ValidateOnStart();
         builder.Services.AddOptions<QueueDefaultsOptions>().BindConfiguration(QueueDefaultsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RoutingGrainOptions>().BindConfiguration(RoutingGrainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SqliteStorageOptions>().BindConfiguration(SqliteStorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<PostgreSqlStorageOptions>().BindConfiguration(PostgreSqlStorageOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<PostgreSqlStorageOptions>, PostgreSqlStorageOptionsValidator>();
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(server.SiloPort, server.GatewayPort, serviceId: server.ServiceId, clusterId: server.ClusterId);
-            silo.AddSqliteGrainStorage(StorageNames.Routing, storage.DatabasePath);
+            silo.AddRoutingStorageAndClustering(builder.Configuration, server);
             silo.Services.AddSerializer(serializer => serializer.AddRoutingCoreTypes());
         });
 

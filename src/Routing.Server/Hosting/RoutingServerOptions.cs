@@ -11,12 +11,21 @@ public sealed class RoutingServerOptions
     [Required]
     public string GrpcEndpoint { get; set; } = "http://127.0.0.1:50051";
 
+    /// <summary>Port silos talk to each other on.</summary>
     [Range(0, 65535)]
     public int SiloPort { get; set; } = 11111;
 
     [Range(0, 65535)]
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// The address this silo gives the others in the membership table (PostgreSQL clustering); it listens there too.
+    /// Loopback suits several silos on one machine; on a real cluster give the node's own address.
+    /// </summary>
+    [Required]
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Silos with the same cluster id on one membership table form one cluster.</summary>
     [Required]
     public string ClusterId { get; set; } = "routing";
 

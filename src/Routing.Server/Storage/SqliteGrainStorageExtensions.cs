@@ -1,7 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
-using Orleans.Providers;
 using Orleans.Storage;
 
 namespace Routing.Server.Storage;
@@ -27,7 +25,7 @@ public static class SqliteGrainStorageExtensions
     /// </summary>
     /// <remarks>
     /// Grains get a <see cref="StringKeyGrainStorage"/> under <paramref name="providerName"/>; the
-    /// ADO.NET provider behind it is registered under <see cref="AdoNetProviderName"/>, which is also
+    /// ADO.NET provider behind it is registered under <see cref="StringKeyedAdoNetStorageExtensions.AdoNetProviderName"/>, which is also
     /// the name its <see cref="AdoNetGrainStorageOptions"/> are read under: change them through
     /// <paramref name="configureOptions"/>.
     /// </remarks>
@@ -62,43 +60,8 @@ public static class SqliteGrainStorageExtensions
 
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SchemaCreator(providerName, connectionString));
 
-        var adoNetName = AdoNetProviderName(providerName);
-
-        // System.Text.Json rows hold the state's own shape, no CLR type names, so renaming or moving
-        // a state class does not orphan its rows. Orleans looks first for a serializer keyed by the
-        // name of the provider's options (DefaultStorageProviderSerializerOptionsConfigurator), which
-        // is the ADO.NET provider's own name; the silo-wide default is left alone.
-        silo.Services.AddKeyedSingleton<IGrainStorageSerializer, SystemTextJsonGrainStorageSerializer>(adoNetName);
-
-        // Registered under its own name, the ADO.NET provider keeps the lifecycle participant Orleans
-        // adds for it (it reads its statements from OrleansQuery at start); the decorator needs none.
-        silo.AddAdoNetGrainStorage(adoNetName, options =>
-        {
-            options.Invariant = SqliteInvariant;
-            options.ConnectionString = connectionString;
-            configureOptions?.Invoke(options);
-        });
-
-        silo.Services.AddKeyedSingleton<IGrainStorage>(
-            providerName,
-            (services, _) => new StringKeyGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(adoNetName)));
-
-        // Orleans makes a provider named "Default" the unnamed IGrainStorage too (AddGrainStorage);
-        // the ADO.NET one no longer carries that name, so the decorator must take its place.
-        if (string.Equals(providerName, ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, StringComparison.Ordinal))
-        {
-            silo.Services.TryAddSingleton(services => services.GetRequiredKeyedService<IGrainStorage>(providerName));
-        }
-
-        return silo;
+        return silo.AddStringKeyedAdoNetGrainStorage(providerName, SqliteInvariant, connectionString, configureOptions);
     }
-
-    /// <summary>
-    /// The name the ADO.NET provider behind the storage <paramref name="providerName"/> is registered
-    /// and configured under.
-    /// </summary>
-    /// <param name="providerName">The storage name grains use.</param>
-    public static string AdoNetProviderName(string providerName) => providerName + "-adonet";
 
     // Runs the schema at RuntimeInitialize, well before the provider reads its statements from
     // OrleansQuery (AdoNetGrainStorageOptions.InitStage, ApplicationServices), and before the silo

@@ -1,0 +1,56 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Routing.Server.Storage;
+
+namespace Routing.Server.Hosting;
+
+/// <summary>Where the silo keeps grain state and how it finds the other silos, chosen by configuration.</summary>
+public static class RoutingClusterExtensions
+{
+    /// <summary>
+    /// With <c>Routing:Storage:PostgreSql:ConnectionString</c> set: grain storage and ADO.NET clustering on that
+    /// PostgreSQL database, the silo advertising <see cref="RoutingServerOptions.AdvertisedAddress"/> on
+    /// <see cref="RoutingServerOptions.SiloPort"/> / <see cref="RoutingServerOptions.GatewayPort"/>, so several
+    /// servers with one cluster id form one cluster. Otherwise the embedded default: one SQLite file and localhost
+    /// clustering (a cluster of one).
+    /// </summary>
+    public static ISiloBuilder AddRoutingStorageAndClustering(this ISiloBuilder silo, IConfiguration configuration, RoutingServerOptions server)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(server);
+        var postgres = configuration.GetSection(PostgreSqlStorageOptions.SectionName).Get<PostgreSqlStorageOptions>() ?? new PostgreSqlStorageOptions();
+        if (!postgres.IsConfigured)
+        {
+            var sqlite = configuration.GetSection(SqliteStorageOptions.SectionName).Get<SqliteStorageOptions>() ?? new SqliteStorageOptions();
+            silo.UseLocalhostClustering(server.SiloPort, server.GatewayPort, serviceId: server.ServiceId, clusterId: server.ClusterId);
+            silo.AddSqliteGrainStorage(StorageNames.Routing, sqlite.DatabasePath);
+            return silo;
+        }
+
+        var connectionString = postgres.ConnectionString!;
+        silo.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = server.ClusterId;
+            cluster.ServiceId = server.ServiceId;
+        });
+
+        // Bound lazily, after ValidateOnStart has checked the address, so a typo gets the options' message.
+        silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<RoutingServerOptions>>((endpoints, options) =>
+        {
+            endpoints.AdvertisedIPAddress = IPAddress.Parse(options.Value.AdvertisedAddress);
+            endpoints.SiloPort = options.Value.SiloPort;
+            endpoints.GatewayPort = options.Value.GatewayPort;
+        });
+
+        if (postgres.ApplySchemaOnStart)
+        {
+            silo.AddPostgreSqlSchemaOnStart(connectionString);
+        }
+
+        silo.UsePostgreSqlClustering(connectionString);
+        silo.AddPostgreSqlGrainStorage(StorageNames.Routing, connectionString);
+        return silo;
+    }
+}

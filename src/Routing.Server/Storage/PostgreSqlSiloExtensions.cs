@@ -1,0 +1,42 @@
+namespace Routing.Server.Storage;
+
+/// <summary>
+/// Grain storage and cluster membership on PostgreSQL through Orleans' ADO.NET providers, with the schema in
+/// <c>deploy/sql/postgresql</c>.
+/// </summary>
+public static class PostgreSqlSiloExtensions
+{
+    /// <summary>The name Orleans' ADO.NET providers know Npgsql by.</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>
+    /// Adds the grain storage provider <paramref name="providerName"/> on PostgreSQL: Orleans' ADO.NET provider
+    /// writing System.Text.Json behind a <see cref="StringKeyGrainStorage"/>, exactly as the embedded default.
+    /// </summary>
+    public static ISiloBuilder AddPostgreSqlGrainStorage(this ISiloBuilder silo, string providerName, string connectionString) =>
+        silo.AddStringKeyedAdoNetGrainStorage(providerName, Invariant, connectionString);
+
+    /// <summary>
+    /// Keeps the cluster's membership table in PostgreSQL, so every silo started with the same connection string and
+    /// cluster id joins one Orleans cluster.
+    /// </summary>
+    public static ISiloBuilder UsePostgreSqlClustering(this ISiloBuilder silo, string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return silo.UseAdoNetClustering(options =>
+        {
+            options.Invariant = Invariant;
+            options.ConnectionString = connectionString;
+        });
+    }
+
+    /// <summary>Applies <see cref="PostgreSqlSchema.Scripts"/> when the silo starts, before any provider reads them.</summary>
+    public static ISiloBuilder AddPostgreSqlSchemaOnStart(this ISiloBuilder silo, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(
+            services => new PostgreSqlSchemaOnStart(connectionString, services.GetRequiredService<ILogger<PostgreSqlSchemaOnStart>>()));
+        return silo;
+    }
+}
