@@ -5,7 +5,7 @@ namespace Routing.Server.Tests.Api;
 
 /// <summary>
 /// The real server (ASP.NET Core + co-hosted silo + SQLite storage) on loopback ports of its own, and a real gRPC
-/// client to it. Restartable on the same database file.
+/// client to it. Restartable on the same database file (or, with extra arguments, the same PostgreSQL database).
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -13,12 +13,18 @@ public sealed class ServerProcess : IAsyncDisposable
     private const int StartAttempts = 3;
 
     private readonly bool seed;
+    private readonly IReadOnlyList<string> extraArguments;
     private WebApplication? app;
 
-    public ServerProcess(string databasePath, bool seed)
+    /// <param name="databasePath">The SQLite file of the embedded default.</param>
+    /// <param name="seed">Whether to load the demo contact center into an empty store.</param>
+    /// <param name="extraArguments">Command-line settings given after the test defaults, so they win over them
+    /// (for example a PostgreSQL connection string, or a cluster id shared by several servers).</param>
+    public ServerProcess(string databasePath, bool seed, IReadOnlyList<string>? extraArguments = null)
     {
         DatabasePath = databasePath;
         this.seed = seed;
+        this.extraArguments = extraArguments ?? [];
     }
 
     public string Address { get; private set; } = string.Empty;
@@ -26,6 +32,9 @@ public sealed class ServerProcess : IAsyncDisposable
     public string DatabasePath { get; }
 
     public RoutingClient Client { get; private set; } = null!;
+
+    /// <summary>The running server's services (its silo's grain factory, for example).</summary>
+    public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("the server is not running");
 
     public async Task StartAsync()
     {
@@ -65,6 +74,12 @@ public sealed class ServerProcess : IAsyncDisposable
     public async ValueTask DisposeAsync() => await StopAsync();
 
     private string[] Arguments() =>
+    [
+        .. DefaultArguments(),
+        .. extraArguments,
+    ];
+
+    private string[] DefaultArguments() =>
     [
         $"--Routing:Server:GrpcEndpoint={Address}",
         $"--Routing:Server:SiloPort={FreePort.Next()}",
