@@ -1,17 +1,24 @@
+using System.Diagnostics;
 using Npgsql;
 
 namespace Routing.Server.Tests.Postgres;
 
 /// <summary>
 /// The PostgreSQL server the PostgreSQL tests run against, named by the environment variable
-/// <see cref="VariableName"/>. Without one these tests fail, in CI and locally alike, with a message saying how to
-/// get one: a store the product depends on is never skipped silently.
+/// <see cref="VariableName"/>. In CI, where .ci/run starts one, a missing variable fails these tests: a store the
+/// product depends on is never skipped silently. Locally, without the variable, the tests start the same throwaway
+/// server themselves (tools/postgres-test-env.sh) so that README's plain test command works on a fresh machine.
 /// </summary>
 public static class PostgresTestServer
 {
     public const string VariableName = "ROUTING_TEST_POSTGRES";
 
     private const string StartCommand = "eval \"$(bash tools/postgres-test-env.sh)\"";
+
+    // Installing PostgreSQL from apt on a fresh machine takes most of this.
+    private static readonly TimeSpan LocalStartTimeout = TimeSpan.FromMinutes(5);
+
+    private static readonly Lazy<string> LocalServer = new(StartLocalServer);
 
     /// <summary>The connection string of the server's maintenance database, where test databases are created.</summary>
     public static string ConnectionString
@@ -25,13 +32,65 @@ public static class PostgresTestServer
             }
 
             var inCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-            throw new InvalidOperationException(inCi
-                ? $"PostgreSQL is not reachable: {VariableName} is not set. .ci/run starts a throwaway PostgreSQL and sets it; "
-                  + "the PostgreSQL tests must run in CI, so they fail instead of skipping."
-                : $"PostgreSQL is not reachable: {VariableName} is not set. Start a throwaway PostgreSQL on 127.0.0.1:54329 "
-                  + $"and export the variable with `{StartCommand}` (from the repository root, in this shell), then run the tests "
-                  + "again; `bash tools/postgres-test-env.sh stop` removes it.");
+            if (inCi)
+            {
+                throw new InvalidOperationException(
+                    $"PostgreSQL is not reachable: {VariableName} is not set. .ci/run starts a throwaway PostgreSQL and sets it; "
+                    + "the PostgreSQL tests must run in CI, so they fail instead of skipping.");
+            }
+
+            return LocalServer.Value;
         }
+    }
+
+    /// <summary>Starts a throwaway server for this test run and stops it when the test process exits.</summary>
+    private static string StartLocalServer()
+    {
+        var script = FindScript();
+        var folder = Path.Combine(Path.GetTempPath(), $"routing-pg-tests-{Environment.ProcessId}");
+        var output = RunScript(script, "start", folder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => RunScript(script, "stop", folder);
+        const string Prefix = "export " + VariableName + "='";
+        var line = output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(Prefix, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"tools/postgres-test-env.sh printed no connection string: {output}");
+        return line[Prefix.Length..^1];
+    }
+
+    private static string RunScript(string script, string command, string folder)
+    {
+        var start = new ProcessStartInfo("bash", [script, command]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["ROUTING_PG_DIR"] = folder;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not run bash");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(LocalStartTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"PostgreSQL is not reachable: {VariableName} is not set and `bash tools/postgres-test-env.sh {command}` failed "
+                + $"(exit {process.ExitCode}): {stderr.Result}. Start one yourself with `{StartCommand}`.");
+        }
+
+        return stdout.Result;
+    }
+
+    private static string FindScript()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var script = Path.Combine(directory.FullName, "tools", "postgres-test-env.sh");
+            if (File.Exists(script))
+            {
+                return script;
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"PostgreSQL is not reachable: {VariableName} is not set and tools/postgres-test-env.sh was not found above {AppContext.BaseDirectory}.");
     }
 
     /// <summary>An open connection to the maintenance database, or a failure saying the server is not reachable.</summary>
