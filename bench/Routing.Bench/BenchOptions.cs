@@ -1,16 +1,25 @@
 namespace Routing.Bench;
 
-/// <summary>What one run measures: how many contacts, how many agents answer them, how many callers at once.</summary>
-internal sealed record BenchOptions(int Contacts, int Agents, int Callers)
+/// <summary>
+/// What a run measures: how many contacts, how many agents answer them, how many callers at once, and the
+/// PostgreSQL server to compare with the embedded default (--postgres, or ROUTING_TEST_POSTGRES).
+/// </summary>
+internal sealed record BenchOptions(int Contacts, int Agents, int Callers, string? Postgres)
 {
     public static BenchOptions Parse(string[] args)
     {
-        int Read(string name, int fallback)
+        string? Text(string name)
         {
             var index = Array.IndexOf(args, name);
-            return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
         }
 
-        return new BenchOptions(Read("--contacts", 400), Read("--agents", 20), Read("--callers", 16));
+        int Number(string name, int fallback) => int.TryParse(Text(name), out var value) ? value : fallback;
+
+        return new BenchOptions(
+            Number("--contacts", 400),
+            Number("--agents", 20),
+            Number("--callers", 16),
+            Text("--postgres") ?? Environment.GetEnvironmentVariable("ROUTING_TEST_POSTGRES"));
     }
 }

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Routing.Api.V1;
+using Routing.Client;
+using Routing.Server;
+
+namespace Routing.Bench;
+
+/// <summary>
+/// One run: the real server on a store, a voice queue with agents whose simulated desktops accept and complete
+/// every offer, and callers routing contacts over gRPC on loopback.
+/// </summary>
+internal static class BenchRun
+{
+    private const string QueueId = "bench";
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+
+    // One-way notices (contact completed, customer history) land just after the last answer.
+    private static readonly TimeSpan SettleInterval = TimeSpan.FromMilliseconds(300);
+
+    public static async Task<BenchResult> RunAsync(BenchStore store, BenchOptions options)
+    {
+        var address = $"http://127.0.0.1:{FreePort.Next()}";
+        var app = RoutingServer.Build(
+        [
+            $"--Routing:Server:GrpcEndpoint={address}",
+            $"--Routing:Server:SiloPort={FreePort.Next()}",
+            $"--Routing:Server:GatewayPort={FreePort.Next()}",
+            $"--Routing:Server:ClusterId=bench-{Guid.NewGuid():N}",
+            "--Routing:Server:SeedFile=",
+            "--Logging:LogLevel:Default=Warning",
+            .. store.ServerArguments,
+        ]);
+        await app.StartAsync();
+        using var client = RoutingClient.Connect(address);
+        using var stop = new CancellationTokenSource();
+        var desktops = await SetUpAsync(client, options.Agents, stop.Token);
+
+        var before = await store.WritesByGrainStateAsync();
+        var clock = Stopwatch.StartNew();
+        await RouteAllAsync(client, options);
+        var routed = clock.Elapsed;
+        var deadline = DateTime.UtcNow + Deadline;
+        while ((await client.Supervisor.GetQueueStatsAsync(new GetQueueStatsRequest { QueueId = QueueId })).Answered < options.Contacts)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"not every contact was answered within {Deadline}");
+            }
+
+            await Task.Delay(PollInterval);
+        }
+
+        var handled = clock.Elapsed;
+        var after = await store.WritesByGrainStateAsync();
+        for (var settled = false; !settled && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(SettleInterval);
+            var again = await store.WritesByGrainStateAsync();
+            settled = again.Values.Sum() == after.Values.Sum();
+            after = again;
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(desktops);
+        await app.StopAsync();
+        await app.DisposeAsync();
+        var writes = after.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key), StringComparer.Ordinal);
+        return new BenchResult(store.Name, options.Contacts, routed, handled, writes);
+    }
+
+    /// <param name="stop">Ends the desktops' offer streams after the run.</param>
+    private static async Task<List<Task>> SetUpAsync(RoutingClient client, int agents, CancellationToken stop)
+    {
+        var queue = new QueueConfig { QueueId = QueueId, Name = QueueId, OfferTimeout = Duration.FromTimeSpan(Deadline) };
+        queue.Channels.Add(Channel.Voice);
+        await client.Admin.UpsertQueueAsync(queue, cancellationToken: stop);
+        var desktops = new List<Task>();
+        for (var i = 0; i < agents; i++)
+        {
+            var agent = new AgentConfig { AgentId = $"agent-{i}" };
+            agent.Capacity.Add(new ChannelCapacity { Channel = Channel.Voice, MaxConcurrent = 1, Exclusive = true });
+            agent.Queues.Add(new QueueMembership { QueueId = QueueId, Priority = 1 });
+            await client.Admin.UpsertAgentAsync(agent, cancellationToken: stop);
+            await client.Agents.SetStatusAsync(new SetStatusRequest { AgentId = agent.AgentId, Status = AgentStatus.Available, RequestId = RoutingClient.NewRequestId() }, cancellationToken: stop);
+            desktops.Add(AnswerEveryOfferAsync(client, agent.AgentId, stop));
+        }
+
+        return desktops;
+    }
+
+    private static async Task RouteAllAsync(RoutingClient client, BenchOptions options)
+    {
+        using var callers = new SemaphoreSlim(options.Callers);
+        await Task.WhenAll(Enumerable.Range(0, options.Contacts).Select(async i =>
+        {
+            await callers.WaitAsync();
+            try
+            {
+                await client.Routing.RouteContactAsync(new RouteContactRequest
+                {
+                    RequestId = $"bench-{i}",
+                    Channel = Channel.Voice,
+                    CustomerId = $"customer-{i}",
+                    QueueId = QueueId,
+                });
+            }
+            finally
+            {
+                callers.Release();
+            }
+        }));
+    }
+
+    private static async Task AnswerEveryOfferAsync(RoutingClient client, string agentId, CancellationToken stop)
+    {
+        try
+        {
+            await foreach (var offer in client.WatchOffersAsync(agentId, stop))
+            {
+                if (offer.Kind != OfferEventKind.Offered)
+                {
+                    continue;
+                }
+
+                var contactId = offer.Assignment.ContactId;
+                await client.Agents.AcceptOfferAsync(new AcceptOfferRequest { AgentId = agentId, ContactId = contactId, RequestId = RoutingClient.NewRequestId() }, cancellationToken: stop);
+                await client.Agents.CompleteContactAsync(new CompleteContactRequest { AgentId = agentId, ContactId = contactId, RequestId = RoutingClient.NewRequestId() }, cancellationToken: stop);
+            }
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled)
+        {
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}
