@@ -24,8 +24,13 @@ public interface IQueueGrain : IGrainWithStringKey
     Task<EnqueueResult> Enqueue(ContactTicket ticket);
 
     /// <summary>The best waiting contact this agent could take now, for the agent to compare across queues.</summary>
-    [Alias("peek"), ReadOnly]
+    /// <remarks>The pick is passed over for other agents for a short lease (in memory only), until claimed or expired.</remarks>
+    [Alias("peek")]
     Task<QueuePick?> PeekBest(AgentWorkView agent, int queuePriority);
+
+    /// <summary>The agent took other work: the contact proposed to it is open to other agents again at once.</summary>
+    [Alias("release-proposal"), OneWay]
+    Task ReleaseProposal(string contactId, string agentId);
 
     /// <summary>
     /// Marks a waiting contact offered to the agent; null when it was taken or left meanwhile. Claiming a contact

@@ -109,13 +109,15 @@ public sealed class WaitingList
     /// The first waiting contact in service order that the agent can take now: channel capacity free and skills
     /// meeting the contact's requirements as relaxed by its waiting time.
     /// </summary>
-    public WaitingContact? BestFor(AgentWorkView agent, IReadOnlyList<RelaxationStep> relaxation, DateTimeOffset now)
+    /// <param name="skip">Contacts to pass over, e.g. those another agent is about to claim.</param>
+    public WaitingContact? BestFor(
+        AgentWorkView agent, IReadOnlyList<RelaxationStep> relaxation, DateTimeOffset now, Func<WaitingContact, bool>? skip = null)
     {
         ArgumentNullException.ThrowIfNull(agent);
         var takeable = new Dictionary<Channel, bool>();
         foreach (var contact in ordered)
         {
-            if (contact.IsOffered)
+            if (contact.IsOffered || (skip is not null && skip(contact)))
             {
                 continue;
             }

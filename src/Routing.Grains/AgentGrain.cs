@@ -326,6 +326,7 @@ public sealed partial class AgentGrain(
                 break;
             }
 
+            string? taking = null;
             foreach (var pick in ordered)
             {
                 attempts++;
@@ -361,9 +362,16 @@ public sealed partial class AgentGrain(
                 }
 
                 taken.Add(pick.ContactId);
+                taking = pick.ContactId;
                 GrainFactory.GetGrain<IContactGrain>(pick.ContactId).Offered(AgentId, claim.SelectionReason).Ignore();
                 LogOfferMade(logger, pick.ContactId, AgentId, pick.QueueId);
                 break;
+            }
+
+            // Contacts other queues proposed and this agent passed over go back to their queues' other agents now.
+            foreach (var passed in ordered.Where(p => p.ContactId != taking))
+            {
+                GrainFactory.GetGrain<IQueueGrain>(passed.QueueId).ReleaseProposal(passed.ContactId, AgentId).Ignore();
             }
 
             // A lost race is no reason to stop: look again (bounded by the attempts) for the next best contact.

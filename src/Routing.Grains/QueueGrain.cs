@@ -14,6 +14,9 @@ public sealed partial class QueueGrain(
     private readonly Dictionary<string, (QueueMember Member, long Version)> members = new(StringComparer.Ordinal);
 
     private readonly RecentOutcomes<string> answeredBy = new(options.Value.RecentOutcomesRemembered);
+
+    // Contacts proposed to an agent that has not claimed them yet: agent and lease end. Advisory, never persisted.
+    private readonly Dictionary<string, (string AgentId, DateTimeOffset Until)> proposals = new(StringComparer.Ordinal);
     // Replaced by the configured line on activation or Configure; an unconfigured queue refuses every contact.
     private WaitingList line = new(new AgingPolicy(TimeSpan.MaxValue));
     private IGrainTimer? relaxationTimer;
@@ -129,11 +132,14 @@ public sealed partial class QueueGrain(
         }
 
         var now = clock.GetUtcNow();
-        var best = line.BestFor(agent, Definition.Relaxation, now);
+        var best = line.BestFor(agent, Definition.Relaxation, now, c =>
+            proposals.TryGetValue(c.ContactId, out var proposal) && proposal.AgentId != agent.AgentId && proposal.Until > now);
         if (best is null)
         {
             return Task.FromResult<QueuePick?>(null);
         }
+
+        proposals[best.ContactId] = (agent.AgentId, now + options.Value.ProposalLease);
 
         var pick = new ContactPick(QueueId, best.ContactId, best.Channel, queuePriority, line.EffectivePriority(best, now), best.EnqueuedAt);
         return Task.FromResult<QueuePick?>(new QueuePick(pick, TicketOf(best.ContactId), Definition.OfferTimeout));
@@ -148,6 +154,7 @@ public sealed partial class QueueGrain(
         }
 
         var queued = state.State.Contacts[index];
+        proposals.Remove(contactId);
         if (queued.OfferedTo != agentId)
         {
             if (!line.TryOffer(contactId, agentId))
@@ -167,6 +174,20 @@ public sealed partial class QueueGrain(
             System.Globalization.CultureInfo.InvariantCulture,
             $"agent {agentId} took the best contact it can serve across its queues: effective priority {line.EffectivePriority(line.Get(contactId)!, now):0.#} after waiting {waited.TotalSeconds:0}s in '{QueueId}'");
         return new ClaimResult(queued.Ticket, Definition.OfferTimeout, reason);
+    }
+
+    public Task ReleaseProposal(string contactId, string agentId)
+    {
+        if (proposals.TryGetValue(contactId, out var proposal) && proposal.AgentId == agentId)
+        {
+            proposals.Remove(contactId);
+            if (line.Get(contactId) is { IsOffered: false } contact)
+            {
+                NudgeFreeAgents(contact, clock.GetUtcNow(), exceptAgentId: agentId);
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     public async Task Return(string contactId, string agentId)
@@ -192,6 +213,7 @@ public sealed partial class QueueGrain(
         }
 
         line.Remove(contactId);
+        proposals.Remove(contactId);
         state.State.Contacts.RemoveAll(c => c.Ticket.ContactId == contactId);
         state.State.Answered++;
         await SaveAsync();
@@ -202,6 +224,7 @@ public sealed partial class QueueGrain(
     public async Task<Reply<string?>> Abandon(string contactId)
     {
         var removed = line.Remove(contactId);
+        proposals.Remove(contactId);
         if (removed is null)
         {
             // Answered a moment ago: say by whom, so the hang-up reaches that agent.

@@ -26,6 +26,12 @@ public sealed class RoutingGrainOptions
     [Range(1, 100_000)]
     public int RecentOutcomesRemembered { get; set; } = 1000;
 
+    /// <summary>
+    /// How long a contact a queue proposed to one agent is passed over for others, so agents freeing capacity at
+    /// once spread over the line instead of all racing for its head (each lost race costs the loser two writes).
+    /// </summary>
+    public TimeSpan ProposalLease { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How many free agents a queue nudges when a contact comes back or its requirements relax.</summary>
     [Range(1, 100)]
     public int AgentsNudged { get; set; } = 3;
