@@ -25,13 +25,15 @@ public interface IContactGrain : IGrainWithStringKey
     [Alias("offer-returned"), OneWay]
     Task OfferReturned(string agentId, string reason);
 
-    [Alias("connected"), OneWay]
-    Task Connected(string agentId);
+    // The agent awaits these three so a reply to the desktop implies the contact's record; they interleave with the
+    // contact's own calls (which await agents) so the two grains can never wait on each other.
+    [Alias("connected"), AlwaysInterleave]
+    Task Connected(string agentId, ContactTicket ticket);
 
-    [Alias("wrap-up"), OneWay]
+    [Alias("wrap-up"), AlwaysInterleave]
     Task WrapUp(string agentId);
 
-    [Alias("completed"), OneWay]
+    [Alias("completed"), AlwaysInterleave]
     Task Completed(string agentId, string disposition);
 
     /// <summary>Waits until the contact's version passes <paramref name="afterVersion"/> or <paramref name="maxWait"/> elapses.</summary>

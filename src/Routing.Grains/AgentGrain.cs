@@ -176,7 +176,9 @@ public sealed partial class AgentGrain(
         }
 
         ArmDeadlineTimer();
-        GrainFactory.GetGrain<IContactGrain>(contactId).Connected(AgentId).Ignore();
+
+        // Awaited: once the desktop is told "accepted", the contact says connected too, even after a crash.
+        await GrainFactory.GetGrain<IContactGrain>(contactId).Connected(AgentId, state.State.Tickets[contactId]);
         LogOfferAccepted(logger, contactId, AgentId);
         return Reply.Success(ViewOf(connected));
     }
@@ -406,6 +408,11 @@ public sealed partial class AgentGrain(
             else if (assignment.Phase == AssignmentPhase.Connected)
             {
                 await queue.Connected(assignment.ContactId, AgentId);
+                await GrainFactory.GetGrain<IContactGrain>(assignment.ContactId).Connected(AgentId, state.State.Tickets[assignment.ContactId]);
+            }
+            else if (assignment.Phase == AssignmentPhase.WrapUp)
+            {
+                await GrainFactory.GetGrain<IContactGrain>(assignment.ContactId).WrapUp(AgentId);
             }
         }
 
@@ -433,9 +440,29 @@ public sealed partial class AgentGrain(
 
     private async Task<AssignmentView> FinishAsync(Assignment assignment, string disposition)
     {
+        if (assignment.Phase != AssignmentPhase.Connected)
+        {
+            throw new RoutingRuleException(
+                RuleViolation.FailedPrecondition,
+                $"contact '{assignment.ContactId}' is {assignment.Phase.ToString().ToLowerInvariant()} and cannot be completed");
+        }
+
         var now = clock.GetUtcNow();
         var wrapUp = Definition?.WrapUp.GetValueOrDefault(assignment.Channel) ?? TimeSpan.Zero;
         var ticket = state.State.Tickets[assignment.ContactId];
+
+        // The contact first: if the process dies before this agent's write, the agent still holds the contact and a
+        // retried complete finishes it again (the contact ignores a second end); the other order could lose the end.
+        var contact = GrainFactory.GetGrain<IContactGrain>(assignment.ContactId);
+        if (wrapUp > TimeSpan.Zero)
+        {
+            await contact.WrapUp(AgentId);
+        }
+        else
+        {
+            await contact.Completed(AgentId, disposition);
+        }
+
         var completed = workload.Complete(assignment.ContactId, now, wrapUp);
         var handleTime = now - assignment.Since;
         if (wrapUp <= TimeSpan.Zero)
@@ -446,16 +473,7 @@ public sealed partial class AgentGrain(
 
         await SaveAsync();
         GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Handled(assignment.ContactId, handleTime).Ignore();
-        var contact = GrainFactory.GetGrain<IContactGrain>(assignment.ContactId);
-        if (wrapUp > TimeSpan.Zero)
-        {
-            contact.WrapUp(AgentId).Ignore();
-            ArmDeadlineTimer();
-        }
-        else
-        {
-            contact.Completed(AgentId, disposition).Ignore();
-        }
+        ArmDeadlineTimer();
 
         PublishToQueues();
         LogContactCompleted(logger, assignment.ContactId, AgentId, handleTime);
@@ -471,11 +489,11 @@ public sealed partial class AgentGrain(
 
     private async Task EndWrapUpAsync(Assignment assignment)
     {
+        await GrainFactory.GetGrain<IContactGrain>(assignment.ContactId).Completed(AgentId, "wrap-up ended");
         finished.Remember(assignment.ContactId, ViewOf(assignment) with { Phase = AssignmentPhase.Completed, Until = null });
         DropAssignment(assignment.ContactId, workload.EndWrapUp);
         await SaveAsync();
         ArmDeadlineTimer();
-        GrainFactory.GetGrain<IContactGrain>(assignment.ContactId).Completed(AgentId, "wrap-up ended").Ignore();
         PublishToQueues();
         await PullWorkAsync();
     }

@@ -12,6 +12,9 @@ public sealed partial class ContactGrain(
 {
     private readonly ChangeSignal changes = new();
 
+    // Agents' notices interleave with this grain's own calls; writes still go one at a time in call order.
+    private Task lastWrite = Task.CompletedTask;
+
     private string ContactId => this.GetPrimaryKeyString();
 
     private ContactRecord Record => state.State;
@@ -25,6 +28,15 @@ public sealed partial class ContactGrain(
         }
 
         var queue = GrainFactory.GetGrain<IQueueGrain>(request.QueueId);
+        if (Record.Ticket is not null && Record.State != ContactState.Queued)
+        {
+            // A retry of a route whose answer was lost in a crash after an agent took the contact: answer with
+            // where it is now instead of queueing it again.
+            Record.Decision = new RouteDecision(ContactId, Record.State, Record.AgentId, null, null, Record.Reason);
+            await SaveAsync();
+            return Reply.Success(Record.Decision);
+        }
+
         if (Record.Ticket is null)
         {
             var definition = await queue.GetDefinition();
@@ -66,7 +78,7 @@ public sealed partial class ContactGrain(
         foreach (var (agentId, reason) in enqueued.Candidates.Zip(enqueued.CandidateReasons).Take(options.Value.CandidatesTriedOnArrival))
         {
             var taken = await GrainFactory.GetGrain<IAgentGrain>(agentId).TakeWork();
-            if (taken.Contains(ContactId))
+            if (taken.Contains(ContactId) && Record.State == ContactState.Queued)
             {
                 MarkOffered(agentId, $"offered to {agentId}: {reason}");
                 break;
@@ -136,7 +148,8 @@ public sealed partial class ContactGrain(
 
     public async Task Offered(string agentId, string reason)
     {
-        if (IsUnknownOrEnded || (Record.State == ContactState.Offered && Record.AgentId == agentId))
+        // Only a waiting contact becomes offered: a late notice must not undo a connection.
+        if (IsUnknownOrEnded || Record.State != ContactState.Queued)
         {
             return;
         }
@@ -158,9 +171,13 @@ public sealed partial class ContactGrain(
         await SaveAsync();
     }
 
-    public async Task Connected(string agentId)
+    /// <param name="ticket">Restores the record if the crash came before this contact's first write: the agent
+    /// answered it, so it exists, and a retried RouteContact must find it rather than queue it again.</param>
+    public async Task Connected(string agentId, ContactTicket ticket)
     {
-        if (IsUnknownOrEnded)
+        ArgumentNullException.ThrowIfNull(ticket);
+        Record.Ticket ??= ticket;
+        if (IsEnded)
         {
             return;
         }
@@ -245,9 +262,20 @@ public sealed partial class ContactGrain(
 
     private async Task SaveAsync()
     {
-        Record.Version++;
-        await state.WriteStateAsync();
-        changes.Notify();
+        var previous = lastWrite;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lastWrite = done.Task;
+        try
+        {
+            await previous;
+            Record.Version++;
+            await state.WriteStateAsync();
+            changes.Notify();
+        }
+        finally
+        {
+            done.SetResult();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Contact {ContactId} routed in {QueueId}: {State} {AgentId}")]
