@@ -1,0 +1,114 @@
+using Google.Protobuf.WellKnownTypes;
+using Routing.Api.V1;
+using Routing.Client;
+using Routing.Server.Tests.Api;
+using Xunit.Abstractions;
+
+namespace Routing.Server.Tests.Crash;
+
+/// <summary>
+/// A desktop's answer that returned OK must be what the contact says after a <c>kill -9</c> that follows at once:
+/// the agent answers sixteen offers together (their notices to the contacts queue up behind one another's writes)
+/// and the server is killed the moment the last answer returns, the narrowest window there is.
+/// </summary>
+[Collection(CrashCollection.Name)]
+public sealed class ContactOutcomeAfterKillTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    internal const int Chats = 16;
+    internal const string AgentId = "dana";
+    private const string QueueId = "chats";
+
+    private static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(10);
+
+    private readonly string workDirectory = CrashFiles.NewWorkDirectory();
+    private bool passed;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        CrashFiles.Release(workDirectory, passed, output);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Contacts_whose_accept_returned_read_connected_after_kill_9()
+    {
+        await using var server = new ServerUnderTest(workDirectory);
+        var contacts = await OfferedChatsAsync(server);
+        await Task.WhenAll(contacts.Select(id => server.Client.Agents.AcceptOfferAsync(
+            new AcceptOfferRequest { AgentId = AgentId, ContactId = id, RequestId = $"accept-{id}" }, deadline: Deadline()).ResponseAsync));
+        await server.KillAsync();
+
+        await server.StartAsync();
+        var (agent, views) = await ReadAsync(server.Client, contacts, output);
+        Assert.All(views, v => Assert.Equal((ContactState.Connected, AgentId), (v.State, v.AgentId)));
+        Assert.Equal(contacts.Order(), agent.Assignments.Where(a => a.Phase == AssignmentPhase.Connected).Select(a => a.ContactId).Order());
+        passed = true;
+    }
+
+    [Fact]
+    public async Task Contacts_whose_completion_returned_read_completed_after_kill_9()
+    {
+        await using var server = new ServerUnderTest(workDirectory);
+        var contacts = await OfferedChatsAsync(server);
+        await Task.WhenAll(contacts.Select(id => server.Client.Agents.AcceptOfferAsync(
+            new AcceptOfferRequest { AgentId = AgentId, ContactId = id, RequestId = $"accept-{id}" }, deadline: Deadline()).ResponseAsync));
+        await Task.WhenAll(contacts.Select(id => server.Client.Agents.CompleteContactAsync(
+            new CompleteContactRequest { AgentId = AgentId, ContactId = id, RequestId = $"complete-{id}" }, deadline: Deadline()).ResponseAsync));
+        await server.KillAsync();
+
+        await server.StartAsync();
+        var (agent, views) = await ReadAsync(server.Client, contacts, output);
+        Assert.All(views, v => Assert.Equal((ContactState.Completed, AgentId), (v.State, v.AgentId)));
+        Assert.Empty(agent.Assignments);
+        passed = true;
+    }
+
+    /// <summary>Sixteen chats offered to one agent with room for all of them, in arrival order.</summary>
+    internal static async Task<string[]> OfferedChatsAsync(ServerUnderTest server)
+    {
+        await server.StartAsync();
+        var client = server.Client;
+        var queue = new QueueConfig { QueueId = QueueId, Name = QueueId, OfferTimeout = Duration.FromTimeSpan(TimeSpan.FromMinutes(5)) };
+        queue.Channels.Add(Channel.Chat);
+        await client.Admin.UpsertQueueAsync(queue, deadline: Deadline());
+        var agent = new AgentConfig { AgentId = AgentId, Name = AgentId };
+        agent.Queues.Add(new QueueMembership { QueueId = QueueId, Priority = 1 });
+        agent.Capacity.Add(new ChannelCapacity { Channel = Channel.Chat, MaxConcurrent = Chats });
+        await client.Admin.UpsertAgentAsync(agent, deadline: Deadline());
+        await client.Agents.SetStatusAsync(new SetStatusRequest { AgentId = AgentId, Status = AgentStatus.Available, RequestId = "login" }, deadline: Deadline());
+
+        var contacts = new List<string>();
+        for (var i = 0; i < Chats; i++)
+        {
+            var routed = await client.Routing.RouteContactAsync(
+                new RouteContactRequest { RequestId = $"chat-{i}", Channel = Channel.Chat, CustomerId = $"customer-{i}", QueueId = QueueId },
+                deadline: Deadline());
+            await Eventually.Get(
+                () => client.Routing.GetContactAsync(new GetContactRequest { ContactId = routed.ContactId }, deadline: Deadline()).ResponseAsync,
+                c => c.State == ContactState.Offered,
+                $"chat {i} to be offered to {AgentId}");
+            contacts.Add(routed.ContactId);
+        }
+
+        // Every offer must be on the desktop before it answers them.
+        await Eventually.Get(
+            () => client.Agents.GetAgentAsync(new GetAgentRequest { AgentId = AgentId }, deadline: Deadline()).ResponseAsync,
+            a => a.Assignments.Count(x => x.Phase == AssignmentPhase.Offered) == Chats,
+            $"{AgentId} to hold all {Chats} offers");
+        return [.. contacts];
+    }
+
+    internal static async Task<(Agent Agent, Contact[] Contacts)> ReadAsync(RoutingClient client, string[] contacts, ITestOutputHelper output)
+    {
+        var views = await Task.WhenAll(contacts.Select(id =>
+            client.Routing.GetContactAsync(new GetContactRequest { ContactId = id }, deadline: Deadline()).ResponseAsync));
+        var agent = await client.Agents.GetAgentAsync(new GetAgentRequest { AgentId = AgentId }, deadline: Deadline());
+        output.WriteLine($"{AgentId} {agent.Status} holds: {string.Join(", ", agent.Assignments.Select(a => $"{a.ContactId} {a.Phase}"))}");
+        output.WriteLine($"contacts read: {string.Join(", ", views.Select(v => $"{v.ContactId} {v.State} '{v.AgentId}' #{v.Position}"))}");
+        return (agent, views);
+    }
+
+    internal static DateTime Deadline() => DateTime.UtcNow + CallDeadline;
+}
