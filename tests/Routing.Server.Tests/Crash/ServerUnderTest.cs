@@ -36,6 +36,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
     private Process? process;
     private StreamWriter? log;
     private int starts;
+    private (int Grpc, int Silo, int Gateway)? ports;
 
     static ServerUnderTest()
     {
@@ -86,6 +87,9 @@ public sealed class ServerUnderTest : IAsyncDisposable
         RequireServerFiles();
         for (var attempt = 1; ; attempt++)
         {
+            // A restart keeps its ports, as a service manager restarting the process would: a silo coming back on its
+            // own address with a newer generation supersedes its dead entry at once in a shared membership table.
+            ports ??= (FreePort.Next(), FreePort.Next(), FreePort.Next());
             Launch();
             try
             {
@@ -95,6 +99,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
             catch (ServerStartException) when (attempt < StartAttempts && LogText().Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
                 await StopProcessAsync();
+                ports = null;
             }
         }
     }
@@ -141,7 +146,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
     private void Launch()
     {
         starts++;
-        Address = $"http://127.0.0.1:{FreePort.Next()}";
+        Address = $"http://127.0.0.1:{ports!.Value.Grpc}";
         LogPath = Path.Combine(WorkDirectory, $"server-{starts}.log");
         log = new StreamWriter(LogPath, append: false) { AutoFlush = true };
 
@@ -182,8 +187,8 @@ public sealed class ServerUnderTest : IAsyncDisposable
     private IEnumerable<string> Arguments() =>
     [
         $"--Routing:Server:GrpcEndpoint={Address}",
-        $"--Routing:Server:SiloPort={FreePort.Next()}",
-        $"--Routing:Server:GatewayPort={FreePort.Next()}",
+        $"--Routing:Server:SiloPort={ports!.Value.Silo}",
+        $"--Routing:Server:GatewayPort={ports.Value.Gateway}",
         "--Routing:Server:SeedFile=",
         $"--Routing:Storage:Sqlite:DatabasePath={DatabasePath}",
         "--Logging:LogLevel:Default=Warning",
