@@ -197,30 +197,8 @@ public sealed class CapacityInvariantTests(RoutingClusterFixture cluster, ITestO
         }
     }
 
-    private static async Task<bool> AllEnded(CallCenter center, IReadOnlyList<string> contacts)
-    {
-        var deadline = Stopwatch.StartNew();
-        var open = contacts.ToList();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            var stillOpen = new List<string>();
-            foreach (var contact in open)
-            {
-                if (!(await center.Contact(contact).Get())!.HasEnded)
-                {
-                    stillOpen.Add(contact);
-                }
-            }
-
-            open = stillOpen;
-            if (open.Count == 0)
-            {
-                return true;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return false;
-    }
+    private static Task<bool> AllEnded(CallCenter center, IReadOnlyList<string> contacts) =>
+        Poll.Until(
+            async () => (await Task.WhenAll(contacts.Select(c => center.Contact(c).Get()))).All(c => c!.HasEnded),
+            TimeSpan.FromSeconds(20));
 }

@@ -15,17 +15,28 @@ internal static class Poll
 
     public static async Task Eventually(Func<Task<bool>> condition, TimeSpan timeout, string message)
     {
+        if (!await Until(condition, timeout))
+        {
+            Assert.Fail($"{message} (still not so after {timeout.TotalSeconds:0.#} s)");
+        }
+    }
+
+    /// <summary>Polls until the condition holds (true) or the deadline passes (false), for tests that must clean up before asserting.</summary>
+    public static async Task<bool> Until(Func<Task<bool>> condition, TimeSpan timeout)
+    {
         ArgumentNullException.ThrowIfNull(condition);
         var started = Stopwatch.StartNew();
         while (!await condition())
         {
             if (started.Elapsed > timeout)
             {
-                Assert.Fail($"{message} (still not so after {timeout.TotalSeconds:0.#} s)");
+                return false;
             }
 
             await Task.Delay(Pause);
         }
+
+        return true;
     }
 
     /// <summary>Reads until <paramref name="done"/> holds and answers the last value read, so the test can assert it exactly.</summary>
