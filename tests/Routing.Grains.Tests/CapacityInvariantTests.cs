@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Routing.Abstractions;
 using Routing.Core;
 using Xunit.Abstractions;
