@@ -19,14 +19,15 @@ public interface IContactGrain : IGrainWithStringKey
     [Alias("get")]
     Task<ContactView?> Get();
 
+    // A hint the agent repeats on every activation while it holds the offer, so losing one to a crash loses nothing.
     [Alias("offered"), OneWay]
     Task Offered(string agentId, string reason);
 
-    [Alias("offer-returned"), OneWay]
+    // The agent awaits these four so a reply to the desktop implies the contact's record; they interleave with the
+    // contact's own calls (which await agents) so the two grains can never wait on each other.
+    [Alias("offer-returned"), AlwaysInterleave]
     Task OfferReturned(string agentId, string reason);
 
-    // The agent awaits these three so a reply to the desktop implies the contact's record; they interleave with the
-    // contact's own calls (which await agents) so the two grains can never wait on each other.
     [Alias("connected"), AlwaysInterleave]
     Task Connected(string agentId, ContactTicket ticket);
 

@@ -400,10 +400,21 @@ public sealed partial class AgentGrain(
         foreach (var assignment in workload.Assignments.ToList())
         {
             var queue = GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId);
-            if (assignment.Phase == AssignmentPhase.Offered && await queue.Claim(assignment.ContactId, AgentId) is null)
+            if (assignment.Phase == AssignmentPhase.Offered)
             {
-                DropAssignment(assignment.ContactId, workload.ReleaseOffer, becameIdle: false);
-                changed = true;
+                var contact = GrainFactory.GetGrain<IContactGrain>(assignment.ContactId);
+                var claim = await queue.Claim(assignment.ContactId, AgentId);
+                if (claim is null)
+                {
+                    // The contact may have heard of this offer before the crash; it ignores a return from a stranger.
+                    await contact.OfferReturned(AgentId, "the agent restarted and the contact had moved on");
+                    DropAssignment(assignment.ContactId, workload.ReleaseOffer, becameIdle: false);
+                    changed = true;
+                }
+                else
+                {
+                    contact.Offered(AgentId, claim.SelectionReason).Ignore();
+                }
             }
             else if (assignment.Phase == AssignmentPhase.Connected)
             {
@@ -427,6 +438,10 @@ public sealed partial class AgentGrain(
         // The queue first: if the process dies in between, this agent still holds the reservation and re-claims
         // or lets it go on activation, instead of the queue keeping an offer nobody holds.
         await GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Return(assignment.ContactId, AgentId);
+
+        // Then the contact, before this agent lets go: a crash in between leaves the reservation here, and activation
+        // re-claims it (telling the contact it is offered again) or returns it for good.
+        await GrainFactory.GetGrain<IContactGrain>(assignment.ContactId).OfferReturned(AgentId, reason);
         finished.Remember(assignment.ContactId, ViewOf(assignment));
         DropAssignment(assignment.ContactId, workload.ReleaseOffer);
         state.State.Presence = AgentPresence.NotReady;
@@ -434,7 +449,6 @@ public sealed partial class AgentGrain(
         await SaveAsync();
         ArmDeadlineTimer();
         PublishToQueues();
-        GrainFactory.GetGrain<IContactGrain>(assignment.ContactId).OfferReturned(AgentId, reason).Ignore();
         LogOfferMissed(logger, assignment.ContactId, AgentId, reason);
     }
 

@@ -15,6 +15,10 @@ public sealed partial class ContactGrain(
     // Agents' notices interleave with this grain's own calls; writes still go one at a time in call order.
     private Task lastWrite = Task.CompletedTask;
 
+    // Agents whose offer came back while Route was still deciding (a reject can overtake the routing call's reply):
+    // Route must not then record the contact as offered to them.
+    private readonly HashSet<string> returnedWhileRouting = new(StringComparer.Ordinal);
+
     private string ContactId => this.GetPrimaryKeyString();
 
     private ContactRecord Record => state.State;
@@ -78,7 +82,7 @@ public sealed partial class ContactGrain(
         foreach (var (agentId, reason) in enqueued.Candidates.Zip(enqueued.CandidateReasons).Take(options.Value.CandidatesTriedOnArrival))
         {
             var taken = await GrainFactory.GetGrain<IAgentGrain>(agentId).TakeWork();
-            if (taken.Contains(ContactId) && Record.State == ContactState.Queued)
+            if (taken.Contains(ContactId) && Record.State == ContactState.Queued && !returnedWhileRouting.Contains(agentId))
             {
                 MarkOffered(agentId, $"offered to {agentId}: {reason}");
                 break;
@@ -88,7 +92,7 @@ public sealed partial class ContactGrain(
         if (Record.State == ContactState.Queued)
         {
             var status = await queue.GetContactStatus(ContactId);
-            if (status.OfferedTo is not null)
+            if (status.OfferedTo is not null && !returnedWhileRouting.Contains(status.OfferedTo))
             {
                 MarkOffered(status.OfferedTo, $"offered to {status.OfferedTo}, who freed capacity at the same moment");
             }
@@ -160,6 +164,12 @@ public sealed partial class ContactGrain(
 
     public async Task OfferReturned(string agentId, string reason)
     {
+        if (Record.Decision is null && Record.State == ContactState.Queued)
+        {
+            returnedWhileRouting.Add(agentId);
+            return;
+        }
+
         if (IsUnknownOrEnded || Record.AgentId != agentId || Record.State != ContactState.Offered)
         {
             return;

@@ -36,25 +36,16 @@ internal static class RouterInvariants
 
     /// <summary>All checks of the restored state against the ledger: no problems when every promise held.</summary>
     /// <param name="window">When the test began and when it killed the server: every arrival time lies between.</param>
-    /// <param name="tolerateStaleOfferAfterReject">
-    /// Known bug, reported and not fixed here: the agent tells the contact that an offer came back (rejected or
-    /// expired) one-way, after the queue and the agent have written it; a kill -9 in between leaves the contact
-    /// reading OFFERED to an agent that no longer holds it while the queue has it back in line, for good. When
-    /// tolerated, such a contact is listed in <see cref="CrashVerdict.StaleOffers"/> instead of failing; the queue and
-    /// the agents are still held to every rule. Sixteen rejects answered together and a kill the moment the last one
-    /// returns reproduce it in about two runs out of three.
-    /// </param>
     public static CrashVerdict Check(
         CrashLedger ledger,
         RouterSnapshot snapshot,
         IReadOnlyList<CrashAgent> roster,
         string queueId,
-        (DateTimeOffset Start, DateTimeOffset Kill) window,
-        bool tolerateStaleOfferAfterReject)
+        (DateTimeOffset Start, DateTimeOffset Kill) window)
     {
-        var verdict = new CrashVerdict([], [], []);
+        var verdict = new CrashVerdict([], []);
         var holders = Holders(snapshot, verdict.Problems);
-        CheckContacts(ledger, snapshot, holders, queueId, window, tolerateStaleOfferAfterReject, verdict);
+        CheckContacts(ledger, snapshot, holders, queueId, window, verdict);
         CheckAgents(ledger, snapshot, roster, verdict.Problems);
         CheckWaitingOrder(ledger, snapshot, verdict.Problems);
         CheckQueueCount(ledger, snapshot, verdict);
@@ -88,7 +79,6 @@ internal static class RouterInvariants
         Dictionary<string, (string AgentId, AssignmentPhase Phase)> holders,
         string queueId,
         (DateTimeOffset Start, DateTimeOffset Kill) window,
-        bool tolerateStaleOfferAfterReject,
         CrashVerdict verdict)
     {
         var problems = verdict.Problems;
@@ -118,12 +108,6 @@ internal static class RouterInvariants
             if (arrived < window.Start || arrived > window.Kill)
             {
                 problems.Add($"contact {contact.ContactId} arrived at {arrived:O}, outside the run before the kill ({window.Start:O} to {window.Kill:O}): its arrival was not kept");
-            }
-
-            if (tolerateStaleOfferAfterReject && IsStaleOfferAfterReject(ledger, contact, holders))
-            {
-                verdict.StaleOffers.Add($"{contact.ContactId} reads OFFERED to {contact.AgentId}, who rejected it and holds it no more; {Story(ledger, contact.ContactId)}");
-                continue;
             }
 
             CheckState(ledger, contact, holders, verdict);
@@ -223,12 +207,6 @@ internal static class RouterInvariants
         }
     }
 
-    /// <summary>The known bug's signature (see <see cref="Check"/>): OFFERED to an agent that rejected it and let it go.</summary>
-    private static bool IsStaleOfferAfterReject(CrashLedger ledger, Contact contact, Dictionary<string, (string AgentId, AssignmentPhase Phase)> holders) =>
-        contact.State == ContactState.Offered
-        && ledger.RejectSent.ContainsKey((contact.AgentId, contact.ContactId))
-        && !(holders.TryGetValue(contact.ContactId, out var holder) && holder.AgentId == contact.AgentId);
-
     private static void CheckAgents(CrashLedger ledger, RouterSnapshot snapshot, IReadOnlyList<CrashAgent> roster, List<string> problems)
     {
         foreach (var profile in roster)
@@ -300,17 +278,15 @@ internal static class RouterInvariants
 
     /// <summary>
     /// The queue counts every waiting contact the callers know of, and at most the routes in flight at the kill
-    /// beside them (recorded by the queue before the caller heard back) and the stale offers (see <see cref="Check"/>)
-    /// whose record hides that they are back in line: no contact appears from nowhere.
+    /// beside them (recorded by the queue before the caller heard back): no contact appears from nowhere.
     /// </summary>
     private static void CheckQueueCount(CrashLedger ledger, RouterSnapshot snapshot, CrashVerdict verdict)
     {
         var known = snapshot.Contacts.Values.Count(c => c.State == ContactState.Queued && c.Position > 0);
         var unrecorded = ledger.Attempted.Keys.Count(id => !snapshot.Contacts.ContainsKey(id));
-        var unseen = unrecorded + verdict.StaleOffers.Count;
-        if (snapshot.Stats.Waiting < known || snapshot.Stats.Waiting > known + unseen)
+        if (snapshot.Stats.Waiting < known || snapshot.Stats.Waiting > known + unrecorded)
         {
-            verdict.Problems.Add($"the queue counts {snapshot.Stats.Waiting} waiting; the callers know of {known} waiting, and at most {unrecorded} routes were in flight at the kill and {verdict.StaleOffers.Count} contacts read a stale offer");
+            verdict.Problems.Add($"the queue counts {snapshot.Stats.Waiting} waiting; the callers know of {known} waiting, and at most {unrecorded} routes were in flight at the kill");
         }
 
         var waiting = snapshot.Contacts.Values.Where(c => c.State == ContactState.Queued && c.Position > 0).ToList();

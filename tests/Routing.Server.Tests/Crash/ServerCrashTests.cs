@@ -22,13 +22,6 @@ public abstract class ServerCrashTests(ITestOutputHelper output) : IAsyncLifetim
 
     private const string BreakReason = "training";
 
-    /// <summary>
-    /// A contact still reading the offer its agent rejected before the kill (the known bug
-    /// <see cref="RouterInvariants.Check"/> describes) is printed, not failed. Set to false once the server records a
-    /// returned offer on the contact before answering the reject.
-    /// </summary>
-    private const bool TolerateStaleOfferAfterReject = true;
-
     private static readonly TimeSpan TrafficTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(10);
@@ -119,13 +112,8 @@ public abstract class ServerCrashTests(ITestOutputHelper output) : IAsyncLifetim
         Mark($"settled: {Summary(snapshot)}");
 
         var problems = ledger.Violations.ToList();
-        var verdict = RouterInvariants.Check(ledger, snapshot, roster, queueId, (start, killedAt), TolerateStaleOfferAfterReject);
+        var verdict = RouterInvariants.Check(ledger, snapshot, roster, queueId, (start, killedAt));
         problems.AddRange(verdict.Problems);
-        foreach (var stale in verdict.StaleOffers)
-        {
-            output.WriteLine($"KNOWN BUG, stale offer after a reject: {stale}");
-        }
-
         if (verdict.AwaitingCompleteRetry.Count > 0 && problems.Count == 0)
         {
             // A desktop whose complete was cut off by the kill sends it again: the agent lets the ended contact go.
@@ -140,7 +128,7 @@ public abstract class ServerCrashTests(ITestOutputHelper output) : IAsyncLifetim
 
             snapshot = await RouterSnapshot.SettledAsync(server.Client, roster.Select(a => a.AgentId), ledger.Attempted.Keys, queueId, SettleTimeout);
             Mark($"retried {verdict.AwaitingCompleteRetry.Count} completes cut off by the kill; settled: {Summary(snapshot)}");
-            problems.AddRange(RouterInvariants.Check(ledger, snapshot, roster, queueId, (start, killedAt), TolerateStaleOfferAfterReject).Problems);
+            problems.AddRange(RouterInvariants.Check(ledger, snapshot, roster, queueId, (start, killedAt)).Problems);
         }
 
         var onBreak = snapshot.Agents["voice-on-break"];
