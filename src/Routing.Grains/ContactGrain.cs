@@ -65,6 +65,7 @@ public sealed partial class ContactGrain(
         }
 
         var enqueued = await queue.Enqueue(Record.Ticket);
+        Record.Ticket = enqueued.Ticket ?? Record.Ticket;
         if (!enqueued.Reply.IsOk)
         {
             if (enqueued.Reply.Status != ReplyStatus.FailedPrecondition)

@@ -119,7 +119,8 @@ public sealed partial class QueueGrain(
             Reply.Ok,
             line.PositionOf(ticket.ContactId) ?? 0,
             [.. ranked.Select(r => r.AgentId)],
-            [.. ranked.Select(r => r.Reason)]);
+            [.. ranked.Select(r => r.Reason)],
+            TicketOf(ticket.ContactId));
     }
 
     public Task<QueuePick?> PeekBest(AgentWorkView agent, int queuePriority)
@@ -450,7 +451,7 @@ public sealed partial class QueueGrain(
         queued.Sequence,
         queued.OfferedTo);
 
-    private static EnqueueResult Refused(ReplyStatus status, string message) => new(Reply.Fail(status, message), 0, [], []);
+    private static EnqueueResult Refused(ReplyStatus status, string message) => new(Reply.Fail(status, message), 0, [], [], null);
 
     private async Task SaveAsync()
     {

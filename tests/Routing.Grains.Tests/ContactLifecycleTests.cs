@@ -29,6 +29,27 @@ public sealed class ContactLifecycleTests(RoutingClusterFixture cluster)
     }
 
     [Fact]
+    public async Task Route_retried_after_the_contact_record_was_lost_keeps_the_arrival_its_place_in_line_was_given_by()
+    {
+        // As after a silo died between the queue's write and the contact's: the queue holds the first ticket, the
+        // contact grain starts over and stamps a new arrival time.
+        var center = new CallCenter(cluster.Client);
+        var queue = await center.CreateQueue("voice", CallCenter.QueueOf(Channel.Voice));
+        await center.CreateAgent("ana", CallCenter.ExclusiveVoice, [("voice", 1)], presence: AgentPresence.NotReady, reason: "break");
+        await center.QueueSees("voice", loggedIn: 1, available: 0, notReady: 1);
+        var firstArrival = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var firstTicket = new ContactTicket(center.Id("lost"), center.Id("voice"), Channel.Voice, center.Id("customer-of-lost"), ContactPriority.Default, [], new Dictionary<string, string>(), firstArrival);
+        Assert.True((await queue.Enqueue(firstTicket)).Reply.IsOk);
+        await center.Routed("later", "voice", Channel.Voice);
+
+        var retried = await center.Routed("lost", "voice", Channel.Voice);
+
+        Assert.Equal((ContactState.Queued, 1), (retried.State, retried.Position));
+        Assert.Equal(firstArrival, (await center.Contact("lost").Get())!.Ticket.ArrivedAt);
+        Assert.Equal((2, 2), ((await queue.GetStats())!.Waiting, (await center.Routed("later", "voice", Channel.Voice)).Position));
+    }
+
+    [Fact]
     public async Task Retried_route_of_an_offered_contact_returns_the_first_decision_and_offers_it_once()
     {
         var center = new CallCenter(cluster.Client);

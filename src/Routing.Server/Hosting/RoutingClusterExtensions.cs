@@ -8,6 +8,8 @@ namespace Routing.Server.Hosting;
 /// <summary>Where the silo keeps grain state and how it finds the other silos, chosen by configuration.</summary>
 public static class RoutingClusterExtensions
 {
+    public const string MembershipSection = "Routing:Membership";
+
     /// <summary>
     /// With <c>Routing:Storage:PostgreSql:ConnectionString</c> set: grain storage and ADO.NET clustering on that
     /// PostgreSQL database, the silo advertising <see cref="RoutingServerOptions.AdvertisedAddress"/> on
@@ -49,6 +51,9 @@ public static class RoutingClusterExtensions
             silo.AddPostgreSqlSchemaOnStart(connectionString);
         }
 
+        // How fast a dead silo is detected and declared dead (Orleans' ClusterMembershipOptions: ProbeTimeout,
+        // NumMissedProbesLimit, ...), tunable per deployment.
+        silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(MembershipSection));
         silo.UsePostgreSqlClustering(connectionString);
         silo.AddPostgreSqlGrainStorage(StorageNames.Routing, connectionString);
         return silo;

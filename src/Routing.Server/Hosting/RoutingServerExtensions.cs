@@ -39,9 +39,11 @@ public static class RoutingServerExtensions
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Parse(endpoint.Host), endpoint.Port, listen => listen.Protocols = HttpProtocols.Http2));
 
-        builder.Services.AddGrpc();
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ClusterUnavailableInterceptor>());
         builder.Services.AddSingleton<CenterConfigurator>();
+        builder.Services.AddSingleton<CenterWaker>();
         builder.Services.AddHostedService<RoutingStartup>();
+        builder.Services.AddHostedService<SiloLossWatcher>();
         return builder;
     }
 

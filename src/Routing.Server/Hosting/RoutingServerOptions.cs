@@ -41,4 +41,11 @@ public sealed class RoutingServerOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:00:20")]
     public TimeSpan WatchRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>After another silo dies, how often this one tries to wake grains that failed to wake (see <see cref="SiloLossWatcher"/>).</summary>
+    [Range(1, 100)]
+    public int TakeOverAttempts { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan TakeOverRetryInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -11,6 +11,7 @@ namespace Routing.Server.Hosting;
 public sealed partial class RoutingStartup(
     IGrainFactory grains,
     CenterConfigurator configurator,
+    CenterWaker waker,
     IOptions<RoutingServerOptions> options,
     ILogger<RoutingStartup> logger) : IHostedService
 {
@@ -21,13 +22,10 @@ public sealed partial class RoutingStartup(
         if (queues.Count == 0 && !string.IsNullOrWhiteSpace(options.Value.SeedFile))
         {
             await SeedAsync(options.Value.SeedFile, cancellationToken);
-            queues = await catalog.List(CatalogKind.Queue);
         }
 
-        var agents = await catalog.List(CatalogKind.Agent);
-        await Task.WhenAll(queues.Select(id => grains.GetGrain<IQueueGrain>(id).GetDefinition()));
-        await Task.WhenAll(agents.Select(id => grains.GetGrain<IAgentGrain>(id).Get()));
-        LogWarmedUp(logger, queues.Count, agents.Count);
+        // A grain that cannot be woken now is woken by its next call; the start does not fail for it.
+        await waker.WakeAsync();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -48,7 +46,4 @@ public sealed partial class RoutingStartup(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the demo contact center from {Path}: {Queues} queues, {Agents} agents, {Menus} menus")]
     private static partial void LogSeeded(ILogger logger, string path, int queues, int agents, int menus);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Woke {Queues} queues and {Agents} agents")]
-    private static partial void LogWarmedUp(ILogger logger, int queues, int agents);
 }

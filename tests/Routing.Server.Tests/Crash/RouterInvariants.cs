@@ -35,13 +35,13 @@ internal static class RouterInvariants
     }
 
     /// <summary>All checks of the restored state against the ledger: no problems when every promise held.</summary>
-    /// <param name="window">When the test began and when it killed the server: every arrival time lies between.</param>
+    /// <param name="window">When the test began and when its traffic ended, after the kill: every arrival time lies between.</param>
     public static CrashVerdict Check(
         CrashLedger ledger,
         RouterSnapshot snapshot,
         IReadOnlyList<CrashAgent> roster,
         string queueId,
-        (DateTimeOffset Start, DateTimeOffset Kill) window)
+        (DateTimeOffset Start, DateTimeOffset End) window)
     {
         var verdict = new CrashVerdict([], []);
         var holders = Holders(snapshot, verdict.Problems);
@@ -78,7 +78,7 @@ internal static class RouterInvariants
         RouterSnapshot snapshot,
         Dictionary<string, (string AgentId, AssignmentPhase Phase)> holders,
         string queueId,
-        (DateTimeOffset Start, DateTimeOffset Kill) window,
+        (DateTimeOffset Start, DateTimeOffset End) window,
         CrashVerdict verdict)
     {
         var problems = verdict.Problems;
@@ -105,9 +105,9 @@ internal static class RouterInvariants
             }
 
             var arrived = contact.ArrivedAt.ToDateTimeOffset();
-            if (arrived < window.Start || arrived > window.Kill)
+            if (arrived < window.Start || arrived > window.End)
             {
-                problems.Add($"contact {contact.ContactId} arrived at {arrived:O}, outside the run before the kill ({window.Start:O} to {window.Kill:O}): its arrival was not kept");
+                problems.Add($"contact {contact.ContactId} arrived at {arrived:O}, outside the traffic ({window.Start:O} to {window.End:O}): its arrival was not kept");
             }
 
             CheckState(ledger, contact, holders, verdict);

@@ -76,6 +76,9 @@ public sealed class ServerUnderTest : IAsyncDisposable
 
     public bool IsRunning => process is { HasExited: false };
 
+    /// <summary>The silo-to-silo port of the current (or last) start: the silo's key in a membership table.</summary>
+    public int SiloPort => ports?.Silo ?? throw new InvalidOperationException("the server has not started");
+
     /// <summary>Starts the server and returns once it answers gRPC calls.</summary>
     public async Task StartAsync()
     {

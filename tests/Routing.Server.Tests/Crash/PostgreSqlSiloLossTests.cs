@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Routing.Api.V1;
+using Routing.Client;
+using Routing.Server.Tests.Api;
+using Routing.Server.Tests.Postgres;
+using Xunit.Abstractions;
+
+namespace Routing.Server.Tests.Crash;
+
+/// <summary>
+/// Two server processes form one cluster on PostgreSQL; one is killed with <c>kill -9</c>. The other must keep
+/// serving and, once the dead silo is declared dead, hold every promise the pair made: the dead silo's grains come
+/// back on the survivor from their persisted state.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlSiloLossTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int DeadStatus = 6;
+    private const int ActiveStatus = 3;
+
+    // Fast failure detection for the test: declared dead about two seconds after the kill instead of fifteen.
+    private static readonly string[] FastMembership =
+    [
+        "--Routing:Membership:ProbeTimeout=00:00:01",
+        "--Routing:Membership:NumMissedProbesLimit=2",
+        "--Routing:Server:TakeOverRetryInterval=00:00:00.200",
+    ];
+
+    private static readonly TimeSpan MembershipTimeout = TimeSpan.FromSeconds(45);
+
+    // Outlasts the setup before the kill, then expires while the dead silo is still being declared dead.
+    private static readonly TimeSpan RingingOfferTimeout = TimeSpan.FromSeconds(8);
+
+    private readonly string workDirectory = CrashFiles.NewWorkDirectory();
+    private readonly Stopwatch elapsed = Stopwatch.StartNew();
+    private PostgresDatabase? database;
+    private bool passed;
+
+    public async Task InitializeAsync() => database = await PostgresDatabase.CreateAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+
+        CrashFiles.Release(workDirectory, passed, output);
+    }
+
+    [Fact]
+    public async Task Killing_one_of_two_silos_under_traffic_loses_nothing_and_the_survivor_serves_on()
+    {
+        var (doomed, survivor) = await StartPairAsync();
+        await using (doomed)
+        await using (survivor)
+        {
+            // Configured through the silo about to die, so the queue and agents tend to live there (placement favours
+            // the calling silo); the callers and desktops work through the survivor.
+            var scenario = new TrafficKillScenario(Mark);
+            var (problems, _) = await scenario.RunAsync(
+                doomed.Client,
+                survivor.Client,
+                doomed.KillAsync,
+                async () =>
+                {
+                    await DeclaredDeadAsync(doomed);
+                    return survivor.Client;
+                },
+                () => survivor.LogTail());
+            Assert.True(problems.Count == 0, $"seed {scenario.Seed}: {problems.Count} broken promises after kill -9 of one silo:\n{string.Join('\n', problems)}\n{survivor.LogTail()}");
+
+            // And it keeps serving new work end to end.
+            var queueId = await CrashCenter.QueueAsync(survivor.Client, "after-loss", [Channel.Voice], RingingOfferTimeout);
+            await CrashCenter.AgentAsync(survivor.Client, new CrashAgent("after-loss-agent", Channel.Voice, 1, true, false), queueId);
+            await survivor.Client.Agents.SetStatusAsync(new SetStatusRequest { AgentId = "after-loss-agent", Status = AgentStatus.Available, RequestId = RoutingClient.NewRequestId() }, deadline: CrashCenter.Deadline());
+            var call = await CrashCenter.RouteUntilOfferedAsync(survivor.Client, queueId, "after-loss-1");
+            await survivor.Client.Agents.AcceptOfferAsync(new AcceptOfferRequest { AgentId = "after-loss-agent", ContactId = call.ContactId, RequestId = "after-loss-accept" }, deadline: CrashCenter.Deadline());
+            await survivor.Client.Agents.CompleteContactAsync(new CompleteContactRequest { AgentId = "after-loss-agent", ContactId = call.ContactId, RequestId = "after-loss-complete" }, deadline: CrashCenter.Deadline());
+            Assert.Equal((ContactState.Completed, "after-loss-agent"), CrashCenter.Fields(await CrashCenter.GetContactAsync(survivor.Client, call.ContactId)));
+            Mark("the survivor routed, connected and completed a new call");
+        }
+
+        passed = true;
+    }
+
+    [Fact]
+    public async Task Offers_ringing_on_a_dead_silo_expire_on_the_survivor_and_their_calls_keep_their_places()
+    {
+        var (doomed, survivor) = await StartPairAsync();
+        await using (doomed)
+        await using (survivor)
+        {
+            // Agents configured and logged in through the silo about to die; calls routed through the survivor.
+            const int Agents = 6;
+            var queueId = await CrashCenter.QueueAsync(doomed.Client, "ringing", [Channel.Voice], RingingOfferTimeout);
+            var agentIds = Enumerable.Range(1, Agents).Select(i => $"ringing-{i}").ToList();
+            foreach (var agentId in agentIds)
+            {
+                await CrashCenter.AgentAsync(doomed.Client, new CrashAgent(agentId, Channel.Voice, 1, true, false), queueId);
+                await doomed.Client.Agents.SetStatusAsync(new SetStatusRequest { AgentId = agentId, Status = AgentStatus.Available, RequestId = RoutingClient.NewRequestId() }, deadline: CrashCenter.Deadline());
+            }
+
+            var calls = new List<string>();
+            for (var i = 1; i <= Agents; i++)
+            {
+                calls.Add((await CrashCenter.RouteUntilOfferedAsync(survivor.Client, queueId, $"ringing-call-{i}")).ContactId);
+            }
+
+            Mark($"{Agents} calls ringing at {Agents} agents: kill -9 of the silo they were configured through");
+            await doomed.KillAsync();
+
+            // Nobody calls the agents from here on: only the survivor taking over their grains can expire the offers.
+            var client = survivor.Client;
+            var returned = await Eventually.Get(
+                () => ContactsUnlessUnavailableAsync(client, calls),
+                contacts => contacts is not null && contacts.All(c => c.State == ContactState.Queued),
+                "every offer ringing at the kill to expire on the survivor and its call to wait again",
+                MembershipTimeout + RingingOfferTimeout);
+            Mark("every ringing offer expired on the survivor");
+            await DeclaredDeadAsync(doomed);
+
+            // Back in line in the order they arrived (equal priority), and every agent that missed its offer is not ready.
+            Assert.Equal(Enumerable.Range(1, Agents), returned!.Select(c => c.Position));
+            foreach (var agentId in agentIds)
+            {
+                var agent = await CrashCenter.GetAgentAsync(client, agentId);
+                Assert.Equal(AgentStatus.NotReady, agent.Status);
+                Assert.Contains("expired", agent.NotReadyReason, StringComparison.Ordinal);
+                Assert.Empty(agent.Assignments);
+            }
+        }
+
+        passed = true;
+    }
+
+    private async Task<(ServerUnderTest Doomed, ServerUnderTest Survivor)> StartPairAsync()
+    {
+        string[] arguments = [.. database!.ServerArguments, $"--Routing:Server:ClusterId=cluster-{Guid.NewGuid():N}", .. FastMembership];
+        var doomed = new ServerUnderTest(Path.Combine(workDirectory, "doomed"), arguments);
+        var survivor = new ServerUnderTest(Path.Combine(workDirectory, "survivor"), arguments);
+        await doomed.StartAsync();
+        await survivor.StartAsync();
+        await Eventually.Get(
+            () => database.ScalarAsync($"SELECT count(*) FROM membership WHERE status = {ActiveStatus}"),
+            active => active is 2L,
+            "both silos to be active members of one cluster",
+            MembershipTimeout);
+        Mark("two silos active in one cluster");
+        return (doomed, survivor);
+    }
+
+    /// <summary>Waits until the survivor has written the killed silo's row as dead.</summary>
+    private async Task DeclaredDeadAsync(ServerUnderTest killed)
+    {
+        await Eventually.Get(
+            () => database!.ScalarAsync($"SELECT status FROM membership WHERE port = {killed.SiloPort} ORDER BY generation DESC LIMIT 1"),
+            status => status is DeadStatus,
+            "the killed silo to be declared dead in the membership table",
+            MembershipTimeout);
+        Mark("the killed silo is declared dead");
+    }
+
+    /// <summary>The contacts, or null while a grain they need is still on the dead silo (the call says Unavailable).</summary>
+    private static async Task<Contact[]?> ContactsUnlessUnavailableAsync(RoutingClient client, IEnumerable<string> contactIds)
+    {
+        try
+        {
+            return await Task.WhenAll(contactIds.Select(id => CrashCenter.GetContactAsync(client, id)));
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable)
+        {
+            return null;
+        }
+    }
+
+    private void Mark(string step) => output.WriteLine($"{elapsed.Elapsed.TotalSeconds,6:0.00} s  {step}");
+}
