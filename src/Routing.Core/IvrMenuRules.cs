@@ -30,6 +30,11 @@ public static class IvrMenuRules
             {
                 return $"digit '{option.Digit}' must lead to exactly one of a submenu or a route";
             }
+
+            if (option.Language is { } language && (string.IsNullOrWhiteSpace(language.Code) || string.IsNullOrWhiteSpace(language.Skill.Skill)))
+            {
+                return $"digit '{option.Digit}' chooses a language without a code or the skill that speaks it";
+            }
         }
 
         var duplicate = menu.Options.GroupBy(o => o.Digit).FirstOrDefault(g => g.Count() > 1);

@@ -1,0 +1,63 @@
+namespace Routing.Core;
+
+/// <summary>
+/// What makes a set of linked menus valid: from every menu some key path reaches a route (no cycle without an exit),
+/// and a caller who never presses anything is led to a route by the default keys instead of around a loop.
+/// </summary>
+public static class IvrGraphRules
+{
+    /// <param name="menus">Every menu reachable from the one being saved, by id, including it.</param>
+    /// <returns>The first problem found, or null.</returns>
+    public static string? Validate(IReadOnlyDictionary<string, IvrMenu> menus)
+    {
+        ArgumentNullException.ThrowIfNull(menus);
+        foreach (var (id, menu) in menus)
+        {
+            foreach (var option in menu.Options.Where(o => o.SubmenuId is not null && !menus.ContainsKey(o.SubmenuId)))
+            {
+                return $"menu '{id}' digit '{option.Digit}' leads to menu '{option.SubmenuId}', which does not exist";
+            }
+        }
+
+        // Menus with a way out: those with a route, then those leading to one of them, until nothing changes.
+        var exits = menus.Where(m => m.Value.Options.Any(o => o.Route is not null)).Select(m => m.Key).ToHashSet(StringComparer.Ordinal);
+        bool grew;
+        do
+        {
+            grew = false;
+            foreach (var (id, menu) in menus.Where(m => !exits.Contains(m.Key)))
+            {
+                if (menu.Options.Any(o => o.SubmenuId is { } next && exits.Contains(next)))
+                {
+                    exits.Add(id);
+                    grew = true;
+                }
+            }
+        }
+        while (grew);
+
+        var trapped = menus.Keys.Where(id => !exits.Contains(id)).Order(StringComparer.Ordinal).ToList();
+        if (trapped.Count > 0)
+        {
+            return $"menus {string.Join(", ", trapped.Select(t => $"'{t}'"))} lead only to each other: a caller there can never reach a route";
+        }
+
+        foreach (var id in menus.Keys.Order(StringComparer.Ordinal))
+        {
+            var visited = new List<string>();
+            var current = id;
+            while (menus[current].Options.First(o => o.Digit == menus[current].DefaultDigit).SubmenuId is { } next)
+            {
+                visited.Add(current);
+                if (visited.Contains(next))
+                {
+                    return $"the default keys loop through {string.Join(" -> ", visited.Append(next).Select(v => $"'{v}'"))}: a silent caller would never reach a route";
+                }
+
+                current = next;
+            }
+        }
+
+        return null;
+    }
+}
