@@ -3,6 +3,8 @@ using Routing.Core;
 namespace Routing.Abstractions;
 
 /// <summary>A contact as a queue holds it and an agent is offered it.</summary>
+/// <param name="IvrPath">The menu choices that led here, so the agent need not ask again.</param>
+/// <param name="CallbackNumber">Set for a callback: the customer is not on the line and is called back on this number.</param>
 [GenerateSerializer, Immutable, Alias("routing.contact-ticket")]
 public sealed record ContactTicket(
     [property: Id(0)] string ContactId,
@@ -12,4 +14,9 @@ public sealed record ContactTicket(
     [property: Id(4)] int Priority,
     [property: Id(5)] IReadOnlyList<SkillRequirement> RequiredSkills,
     [property: Id(6)] IReadOnlyDictionary<string, string> Attributes,
-    [property: Id(7)] DateTimeOffset ArrivedAt);
+    [property: Id(7)] DateTimeOffset ArrivedAt,
+    [property: Id(8)] IReadOnlyList<IvrStep>? IvrPath = null,
+    [property: Id(9)] string? CallbackNumber = null)
+{
+    public bool IsCallback => CallbackNumber is not null;
+}

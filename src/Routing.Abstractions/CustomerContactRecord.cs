@@ -3,6 +3,8 @@ using Routing.Core;
 namespace Routing.Abstractions;
 
 /// <summary>One contact in a customer's history.</summary>
+/// <param name="IvrPath">The menu choices that led to it, if it came through the IVR.</param>
+/// <param name="Satisfaction">The customer's CSAT (1-5) for it, once given.</param>
 [GenerateSerializer, Immutable, Alias("routing.customer-contact-record")]
 public sealed record CustomerContactRecord(
     [property: Id(0)] string ContactId,
@@ -12,4 +14,6 @@ public sealed record CustomerContactRecord(
     [property: Id(4)] ContactState Outcome,
     [property: Id(5)] TimeSpan Wait,
     [property: Id(6)] TimeSpan HandleTime,
-    [property: Id(7)] DateTimeOffset EndedAt);
+    [property: Id(7)] DateTimeOffset EndedAt,
+    [property: Id(8)] IReadOnlyList<IvrStep>? IvrPath = null,
+    [property: Id(9)] int? Satisfaction = null);

@@ -19,6 +19,14 @@ public interface IContactGrain : IGrainWithStringKey
     [Alias("get")]
     Task<ContactView?> Get();
 
+    /// <summary>The caller would rather be called back: the place in line is kept without holding the line.</summary>
+    [Alias("request-callback")]
+    Task<Reply<ContactView>> RequestCallback(string callbackNumber);
+
+    /// <summary>The same customer opened another contact while this one is open.</summary>
+    [Alias("another-contact-started"), OneWay]
+    Task AnotherContactStarted(string contactId);
+
     // A hint the agent repeats on every activation while it holds the offer, so losing one to a crash loses nothing.
     [Alias("offered"), OneWay]
     Task Offered(string agentId, string reason);

@@ -1,15 +1,18 @@
 namespace Routing.Abstractions;
 
-/// <summary>One customer, keyed by customer id: contacts in progress and history.</summary>
+/// <summary>One customer, keyed by customer id: profile (tier, language), contacts in progress and history.</summary>
 [Alias("routing.customer")]
 public interface ICustomerGrain : IGrainWithStringKey
 {
-    /// <summary>Records a new contact; answers the customer's other contacts still in progress.</summary>
+    /// <summary>Records a new contact; tells the customer's other open contacts about it (one-way).</summary>
     [Alias("contact-started")]
-    Task<IReadOnlyList<string>> ContactStarted(string contactId);
+    Task<CustomerContext> ContactStarted(string contactId);
 
     [Alias("contact-ended")]
     Task ContactEnded(CustomerContactRecord record);
+
+    [Alias("set-profile")]
+    Task<CustomerView> SetProfile(CustomerProfile profile);
 
     [Alias("get"), ReadOnly]
     Task<CustomerView> Get();

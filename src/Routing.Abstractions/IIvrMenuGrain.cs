@@ -12,6 +12,7 @@ public interface IIvrMenuGrain : IGrainWithStringKey
     [Alias("remove")]
     Task<Reply> Remove();
 
-    [Alias("get"), ReadOnly]
+    // Interleaves: two menus saved at once read each other while checking their links.
+    [Alias("get"), AlwaysInterleave]
     Task<IvrMenu?> Get();
 }

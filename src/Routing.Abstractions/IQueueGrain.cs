@@ -16,7 +16,8 @@ public interface IQueueGrain : IGrainWithStringKey
     [Alias("remove")]
     Task<Reply> Remove();
 
-    [Alias("get-definition")]
+    // Interleaves: two queues configured at once may read each other (overflow links).
+    [Alias("get-definition"), AlwaysInterleave]
     Task<QueueDefinition?> GetDefinition();
 
     /// <summary>Puts a contact in line; answers its place and the free agents that could take it now.</summary>
@@ -29,6 +30,10 @@ public interface IQueueGrain : IGrainWithStringKey
     Task<QueuePick?> PeekBest(AgentWorkView agent, int queuePriority);
 
     /// <summary>The agent took other work: the contact proposed to it is open to other agents again at once.</summary>
+    /// <summary>The waiting contact becomes a callback on this number, keeping its place; refused once it is offered.</summary>
+    [Alias("schedule-callback")]
+    Task<Reply> ScheduleCallback(string contactId, string callbackNumber);
+
     [Alias("release-proposal"), OneWay]
     Task ReleaseProposal(string contactId, string agentId);
 

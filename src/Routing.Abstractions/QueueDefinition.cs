@@ -5,7 +5,9 @@ namespace Routing.Abstractions;
 /// <summary>What an operator configures about a queue.</summary>
 /// <param name="ServiceLevelTarget">Answered within this wait counts toward the service level.</param>
 /// <param name="ServiceLevelPercent">The share of contacts that should be answered within the target.</param>
-/// <param name="MaxWaiting">Capacity-constrained: arrivals beyond this many waiting contacts are refused.</param>
+/// <param name="MaxWaiting">Capacity-constrained: at most this many callers wait on the line (callbacks do not hold it).</param>
+/// <param name="WhenFull">What happens to a caller arriving at a full line.</param>
+/// <param name="OverflowQueueId">Where <see cref="QueueFullPolicy.Overflow"/> sends it.</param>
 /// <param name="StarvationBound">A contact that has waited this much longer than another outranks it whatever their priorities.</param>
 /// <param name="OfferTimeout">How long an agent has to accept an offer before it returns to the queue.</param>
 /// <param name="DefaultHandleTime">The handle time assumed for estimates until real ones are observed.</param>
@@ -21,4 +23,6 @@ public sealed record QueueDefinition(
     [property: Id(7)] TimeSpan StarvationBound,
     [property: Id(8)] AgentSelectionStrategy Strategy,
     [property: Id(9)] TimeSpan OfferTimeout,
-    [property: Id(10)] TimeSpan DefaultHandleTime);
+    [property: Id(10)] TimeSpan DefaultHandleTime,
+    [property: Id(11)] QueueFullPolicy WhenFull = QueueFullPolicy.Refuse,
+    [property: Id(12)] string? OverflowQueueId = null);

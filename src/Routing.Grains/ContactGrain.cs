@@ -31,7 +31,6 @@ public sealed partial class ContactGrain(
             return Reply.Success(Record.Decision);
         }
 
-        var queue = GrainFactory.GetGrain<IQueueGrain>(request.QueueId);
         if (Record.Ticket is not null && Record.State != ContactState.Queued)
         {
             // A retry of a route whose answer was lost in a crash after an agent took the contact: answer with
@@ -43,39 +42,51 @@ public sealed partial class ContactGrain(
 
         if (Record.Ticket is null)
         {
-            var definition = await queue.GetDefinition();
-            if (definition is null)
+            var created = await CreateTicketAsync(request);
+            if (!created.IsOk)
             {
-                return Reply.Failure<RouteDecision>(ReplyStatus.NotFound, $"queue '{request.QueueId}' does not exist");
+                return Reply.Failure<RouteDecision>(created);
             }
-
-            if (!definition.Channels.Contains(request.Channel))
-            {
-                return Reply.Failure<RouteDecision>(ReplyStatus.InvalidArgument, $"queue '{request.QueueId}' does not take {request.Channel.ToString().ToLowerInvariant()}");
-            }
-
-            var skills = request.RequiredSkills.Count > 0 ? request.RequiredSkills : definition.DefaultSkills;
-            Record.Ticket = new ContactTicket(
-                ContactId, request.QueueId, request.Channel, request.CustomerId, request.Priority, skills, request.Attributes, clock.GetUtcNow());
-            Record.State = ContactState.Queued;
-            Record.OtherContactsInProgress = [.. await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).ContactStarted(ContactId)];
 
             // Not written yet: the queue's write makes the contact durable, and a retry after a crash rebuilds this
             // record while the queue (keyed by contact id) and the customer answer as before.
         }
 
-        var enqueued = await queue.Enqueue(Record.Ticket);
-        Record.Ticket = enqueued.Ticket ?? Record.Ticket;
-        if (!enqueued.Reply.IsOk)
+        // Into the queue, or on along overflow queues while lines are full; each queue at most once.
+        var overflowedFrom = new List<string>();
+        IQueueGrain queue;
+        EnqueueResult enqueued;
+        while (true)
         {
-            if (enqueued.Reply.Status != ReplyStatus.FailedPrecondition)
+            queue = GrainFactory.GetGrain<IQueueGrain>(Record.Ticket!.QueueId);
+            enqueued = await queue.Enqueue(Record.Ticket);
+            Record.Ticket = enqueued.Ticket ?? Record.Ticket;
+            if (enqueued.Reply.IsOk)
+            {
+                break;
+            }
+
+            if (enqueued.Reply.Status != ReplyStatus.FailedPrecondition && overflowedFrom.Count == 0)
             {
                 return Reply.Failure<RouteDecision>(enqueued.Reply);
             }
 
-            // A full queue is a decision, not an error: the contact is refused with the reason.
-            await EndAsync(ContactState.Refused, enqueued.Reply.Message, agentId: null);
-            Record.Decision = new RouteDecision(ContactId, ContactState.Refused, null, null, null, enqueued.Reply.Message);
+            // A full line (or an overflow queue that cannot take the contact) is a decision, not an error.
+            var definition = await queue.GetDefinition();
+            overflowedFrom.Add(Record.Ticket.QueueId);
+            if (enqueued.Reply.Status == ReplyStatus.FailedPrecondition
+                && definition is { WhenFull: QueueFullPolicy.Overflow, OverflowQueueId: { } next }
+                && !overflowedFrom.Contains(next))
+            {
+                Record.Ticket = Record.Ticket with { QueueId = next };
+                continue;
+            }
+
+            var callbackOffered = definition?.WhenFull == QueueFullPolicy.OfferCallback && enqueued.Reply.Status == ReplyStatus.FailedPrecondition;
+            var refusal = OverflowNote(overflowedFrom.SkipLast(1)) + enqueued.Reply.Message
+                + (callbackOffered ? "; a callback is offered: route again with a callback number to keep a place without holding the line" : string.Empty);
+            await EndAsync(ContactState.Refused, refusal, agentId: null);
+            Record.Decision = new RouteDecision(ContactId, ContactState.Refused, null, null, null, refusal, callbackOffered);
             await SaveAsync();
             return Reply.Success(Record.Decision);
         }
@@ -99,8 +110,8 @@ public sealed partial class ContactGrain(
             }
             else
             {
-                Record.Reason = status.Explanation;
-                Record.Decision = new RouteDecision(ContactId, ContactState.Queued, null, status.Position, status.EstimatedWait, status.Explanation);
+                Record.Reason = OverflowNote(overflowedFrom) + (Record.Ticket.IsCallback ? $"callback to {Record.Ticket.CallbackNumber} scheduled; " : string.Empty) + status.Explanation;
+                Record.Decision = new RouteDecision(ContactId, ContactState.Queued, null, status.Position, status.EstimatedWait, Record.Reason);
             }
         }
 
@@ -108,6 +119,50 @@ public sealed partial class ContactGrain(
         await SaveAsync();
         LogContactRouted(logger, ContactId, Record.Ticket.QueueId, Record.Decision.State, Record.AgentId);
         return Reply.Success(Record.Decision);
+    }
+
+    public async Task AnotherContactStarted(string contactId)
+    {
+        if (IsUnknownOrEnded || Record.OtherContactsInProgress.Contains(contactId))
+        {
+            return;
+        }
+
+        Record.OtherContactsInProgress.Add(contactId);
+        await SaveAsync();
+    }
+
+    public async Task<Reply<ContactView>> RequestCallback(string callbackNumber)
+    {
+        if (Record.Ticket is null)
+        {
+            return Reply.Failure<ContactView>(ReplyStatus.NotFound, $"contact '{ContactId}' does not exist");
+        }
+
+        if (Record.Ticket.CallbackNumber == callbackNumber)
+        {
+            return Reply.Success(View());
+        }
+
+        if (Record.Ticket.Channel != Channel.Voice || Record.State != ContactState.Queued)
+        {
+            return Reply.Failure<ContactView>(
+                ReplyStatus.FailedPrecondition,
+                $"contact '{ContactId}' is a {Record.Ticket.Channel.ToString().ToLowerInvariant()} contact in state {Record.State.ToString().ToLowerInvariant()}: only a voice call waiting in line can take a callback");
+        }
+
+        // The queue first: it holds the place in line, and the ticket an agent will be offered.
+        var scheduled = await GrainFactory.GetGrain<IQueueGrain>(Record.Ticket.QueueId).ScheduleCallback(ContactId, callbackNumber);
+        if (!scheduled.IsOk)
+        {
+            return Reply.Failure<ContactView>(scheduled);
+        }
+
+        Record.Ticket = Record.Ticket with { CallbackNumber = callbackNumber };
+        Record.Reason = $"callback to {callbackNumber} scheduled; the place in line is kept without holding the line";
+        await SaveAsync();
+        LogCallbackScheduled(logger, ContactId, Record.Ticket.QueueId);
+        return Reply.Success(View());
     }
 
     public async Task<Reply<ContactView>> Cancel()
@@ -232,6 +287,85 @@ public sealed partial class ContactGrain(
         return Record.Ticket is null ? null : View();
     }
 
+    /// <summary>The contact's ticket from the request, an IVR destination, and what the customer is to the router.</summary>
+    private async Task<Reply> CreateTicketAsync(RouteRequest request)
+    {
+        IReadOnlyList<IvrStep>? ivrPath = null;
+        if (request.IvrSessionId is { } sessionId)
+        {
+            var session = await GrainFactory.GetGrain<IIvrSessionGrain>(sessionId).Get();
+            if (session?.State.Destination is not { } destination)
+            {
+                return Reply.Fail(
+                    ReplyStatus.FailedPrecondition,
+                    session is null ? $"IVR session '{sessionId}' does not exist" : $"IVR session '{sessionId}' has not reached a route yet: it is at menu '{session.State.CurrentMenuId}'");
+            }
+
+            if (destination.Kind == IvrRouteKind.Callback && request.CallbackNumber is null)
+            {
+                return Reply.Fail(ReplyStatus.FailedPrecondition, $"the caller chose a callback in IVR session '{sessionId}': callback_number is required");
+            }
+
+            ivrPath = session.State.Path;
+            request = WithDestination(request, destination);
+        }
+
+        if (request.QueueId.Length == 0)
+        {
+            return Reply.Fail(ReplyStatus.InvalidArgument, "queue_id is required unless ivr_session_id names a session that reached a queue");
+        }
+
+        var definition = await GrainFactory.GetGrain<IQueueGrain>(request.QueueId).GetDefinition();
+        if (definition is null)
+        {
+            return Reply.Fail(ReplyStatus.NotFound, $"queue '{request.QueueId}' does not exist");
+        }
+
+        if (!definition.Channels.Contains(request.Channel))
+        {
+            return Reply.Fail(ReplyStatus.InvalidArgument, $"queue '{request.QueueId}' does not take {request.Channel.ToString().ToLowerInvariant()}");
+        }
+
+        if (request.CallbackNumber is not null && request.Channel != Channel.Voice)
+        {
+            return Reply.Fail(ReplyStatus.InvalidArgument, $"a callback is a voice call, not {request.Channel.ToString().ToLowerInvariant()}");
+        }
+
+        var customer = await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).ContactStarted(ContactId);
+        var skills = request.RequiredSkills.Count > 0 ? request.RequiredSkills : definition.DefaultSkills;
+        var priority = ContactPriority.ForTier(request.Priority ?? ContactPriority.Default, customer.Tier, options.Value.VipPriorityBoost);
+        Record.Ticket = new ContactTicket(
+            ContactId, request.QueueId, request.Channel, request.CustomerId, priority, skills, request.Attributes, clock.GetUtcNow(), ivrPath, request.CallbackNumber);
+        Record.State = ContactState.Queued;
+        Record.OtherContactsInProgress = [.. customer.OtherContactsInProgress];
+        return Reply.Ok;
+    }
+
+    /// <summary>What the caller chose in the menus fills what the request leaves empty.</summary>
+    private static RouteRequest WithDestination(RouteRequest request, IvrDestination destination)
+    {
+        var attributes = new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal);
+        if (destination.Language is { } language)
+        {
+            attributes.TryAdd(ContactAttributes.Language, language);
+        }
+
+        return request with
+        {
+            QueueId = request.QueueId.Length > 0 ? request.QueueId : destination.QueueId,
+            RequiredSkills = request.RequiredSkills.Count > 0 ? request.RequiredSkills : destination.RequiredSkills,
+            Priority = request.Priority ?? destination.Priority,
+            Channel = destination.Kind == IvrRouteKind.LeaveEmail ? Channel.Email : request.Channel,
+            Attributes = attributes,
+        };
+    }
+
+    private static string OverflowNote(IEnumerable<string> fullQueues)
+    {
+        var queues = fullQueues.ToList();
+        return queues.Count == 0 ? string.Empty : $"overflowed from {string.Join(", ", queues.Select(q => $"'{q}'"))} (full); ";
+    }
+
     // A notice for a contact this grain never recorded (its route is being retried after a crash) changes nothing.
     private bool IsUnknownOrEnded => Record.Ticket is null || IsEnded;
 
@@ -257,7 +391,7 @@ public sealed partial class ContactGrain(
         var wait = (Record.AnsweredAt ?? now) - ticket.ArrivedAt;
         var handle = Record.AnsweredAt is { } answered ? now - answered : TimeSpan.Zero;
         await GrainFactory.GetGrain<ICustomerGrain>(ticket.CustomerId).ContactEnded(
-            new CustomerContactRecord(ContactId, ticket.Channel, ticket.QueueId, agentId, outcome, wait, handle, now));
+            new CustomerContactRecord(ContactId, ticket.Channel, ticket.QueueId, agentId, outcome, wait, handle, now, ticket.IvrPath));
         LogContactEnded(logger, ContactId, outcome, reason);
     }
 
@@ -291,6 +425,9 @@ public sealed partial class ContactGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Contact {ContactId} routed in {QueueId}: {State} {AgentId}")]
     private static partial void LogContactRouted(ILogger logger, string contactId, string queueId, ContactState state, string? agentId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Contact {ContactId} in {QueueId} will be called back")]
+    private static partial void LogCallbackScheduled(ILogger logger, string contactId, string queueId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Contact {ContactId} ended {Outcome}: {Reason}")]
     private static partial void LogContactEnded(ILogger logger, string contactId, ContactState outcome, string reason);

@@ -1,20 +1,27 @@
 namespace Routing.Grains;
 
-/// <summary>A customer: sees one person calling twice, and keeps a bounded contact history.</summary>
+/// <summary>A customer: sees one person calling twice, knows its tier and last agent, keeps a bounded contact history.</summary>
 public sealed class CustomerGrain(
     [PersistentState("customer", StorageNames.Routing)] IPersistentState<CustomerState> state,
     IOptions<RoutingGrainOptions> options) : Grain, ICustomerGrain
 {
-    public async Task<IReadOnlyList<string>> ContactStarted(string contactId)
+    public async Task<CustomerContext> ContactStarted(string contactId)
     {
         var others = state.State.InProgress.Where(c => c != contactId).ToList();
         if (!state.State.InProgress.Contains(contactId))
         {
             state.State.InProgress.Add(contactId);
             await state.WriteStateAsync();
+
+            // Flagged on both: the contacts already open learn of this one.
+            foreach (var other in others)
+            {
+                GrainFactory.GetGrain<IContactGrain>(other).AnotherContactStarted(contactId).Ignore();
+            }
         }
 
-        return others;
+        var lastServed = LastServed();
+        return new CustomerContext(others, state.State.Profile?.Tier ?? CustomerTier.Standard, lastServed?.AgentId, lastServed?.EndedAt);
     }
 
     public async Task ContactEnded(CustomerContactRecord record)
@@ -34,10 +41,24 @@ public sealed class CustomerGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<CustomerView> Get() => Task.FromResult(new CustomerView(
+    public async Task<CustomerView> SetProfile(CustomerProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        state.State.Profile = profile;
+        await state.WriteStateAsync();
+        return View();
+    }
+
+    public Task<CustomerView> Get() => Task.FromResult(View());
+
+    // The last agent who actually served the customer, not one whose offer rang while the customer hung up.
+    private CustomerContactRecord? LastServed() =>
+        state.State.History.FirstOrDefault(h => h.Outcome == ContactState.Completed && h.AgentId is not null);
+
+    private CustomerView View() => new(
         this.GetPrimaryKeyString(),
         [.. state.State.InProgress],
         [.. state.State.History],
-        // The last agent who actually served the customer, not one whose offer rang while the customer hung up.
-        state.State.History.FirstOrDefault(h => h.Outcome == ContactState.Completed && h.AgentId is not null)?.AgentId));
+        LastServed()?.AgentId,
+        state.State.Profile);
 }

@@ -1,9 +1,14 @@
 namespace Routing.Grains;
 
-/// <summary>A touch-tone menu; refuses menus that route to unknown queues or submenus.</summary>
+/// <summary>
+/// A touch-tone menu. Refuses menus that route to unknown queues, lead to unknown menus, or would trap a caller in
+/// a cycle without an exit; refuses removal while another menu leads to it.
+/// </summary>
 public sealed class IvrMenuGrain(
     [PersistentState("ivr-menu", StorageNames.Routing)] IPersistentState<IvrMenuState> state) : Grain, IIvrMenuGrain
 {
+    private string MenuId => this.GetPrimaryKeyString();
+
     public async Task<Reply> Configure(IvrMenu menu)
     {
         ArgumentNullException.ThrowIfNull(menu);
@@ -12,19 +17,25 @@ public sealed class IvrMenuGrain(
             return Reply.Fail(ReplyStatus.InvalidArgument, problem);
         }
 
-        var menuId = this.GetPrimaryKeyString();
         foreach (var option in menu.Options)
         {
             if (option.Route is { } route && await GrainFactory.GetGrain<IQueueGrain>(route.QueueId).GetDefinition() is null)
             {
                 return Reply.Fail(ReplyStatus.NotFound, $"digit '{option.Digit}' routes to queue '{route.QueueId}', which does not exist");
             }
+        }
 
-            if (option.SubmenuId is { } submenu && submenu != menuId
-                && await GrainFactory.GetGrain<IIvrMenuGrain>(submenu).Get() is null)
-            {
-                return Reply.Fail(ReplyStatus.NotFound, $"digit '{option.Digit}' leads to menu '{submenu}', which does not exist");
-            }
+        // Only menus reachable from this one can lose their way out by this change: anything leading here reaches
+        // a route whenever this menu does.
+        var reachable = await ReachableFromAsync(menu);
+        if (reachable.Missing is { } missing)
+        {
+            return Reply.Fail(ReplyStatus.NotFound, $"menu '{missing.From}' digit '{missing.Digit}' leads to menu '{missing.MenuId}', which does not exist");
+        }
+
+        if (IvrGraphRules.Validate(reachable.Menus) is { } trap)
+        {
+            return Reply.Fail(ReplyStatus.InvalidArgument, trap);
         }
 
         var isNew = state.State.Menu is null;
@@ -32,7 +43,7 @@ public sealed class IvrMenuGrain(
         await state.WriteStateAsync();
         if (isNew)
         {
-            await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Add(CatalogKind.IvrMenu, menuId);
+            await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Add(CatalogKind.IvrMenu, MenuId);
         }
 
         return Reply.Ok;
@@ -42,13 +53,44 @@ public sealed class IvrMenuGrain(
     {
         if (state.State.Menu is null)
         {
-            return Reply.Fail(ReplyStatus.NotFound, $"menu '{this.GetPrimaryKeyString()}' does not exist");
+            return Reply.Fail(ReplyStatus.NotFound, $"menu '{MenuId}' does not exist");
         }
 
-        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Remove(CatalogKind.IvrMenu, this.GetPrimaryKeyString());
+        var catalog = GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key);
+        foreach (var otherId in (await catalog.List(CatalogKind.IvrMenu)).Where(id => id != MenuId))
+        {
+            var other = await GrainFactory.GetGrain<IIvrMenuGrain>(otherId).Get();
+            if (other?.Options.FirstOrDefault(o => o.SubmenuId == MenuId) is { } link)
+            {
+                return Reply.Fail(ReplyStatus.FailedPrecondition, $"menu '{otherId}' digit '{link.Digit}' leads to menu '{MenuId}'; change that menu first");
+            }
+        }
+
+        await catalog.Remove(CatalogKind.IvrMenu, MenuId);
         await state.ClearStateAsync();
         return Reply.Ok;
     }
 
     public Task<IvrMenu?> Get() => Task.FromResult(state.State.Menu);
+
+    private async Task<(Dictionary<string, IvrMenu> Menus, (string From, string Digit, string MenuId)? Missing)> ReachableFromAsync(IvrMenu menu)
+    {
+        var menus = new Dictionary<string, IvrMenu>(StringComparer.Ordinal) { [MenuId] = menu };
+        var pending = new Queue<string>([MenuId]);
+        while (pending.TryDequeue(out var id))
+        {
+            foreach (var option in menus[id].Options.Where(o => o.SubmenuId is not null && !menus.ContainsKey(o.SubmenuId)))
+            {
+                if (await GrainFactory.GetGrain<IIvrMenuGrain>(option.SubmenuId!).Get() is not { } next)
+                {
+                    return (menus, (id, option.Digit, option.SubmenuId!));
+                }
+
+                menus[option.SubmenuId!] = next;
+                pending.Enqueue(option.SubmenuId!);
+            }
+        }
+
+        return (menus, null);
+    }
 }

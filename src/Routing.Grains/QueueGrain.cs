@@ -45,6 +45,24 @@ public sealed partial class QueueGrain(
     public async Task<Reply> Configure(QueueDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        if (definition.WhenFull == QueueFullPolicy.Overflow)
+        {
+            if (string.IsNullOrEmpty(definition.OverflowQueueId))
+            {
+                return Reply.Fail(ReplyStatus.InvalidArgument, $"queue '{QueueId}' overflows when full but names no overflow queue");
+            }
+
+            if (definition.OverflowQueueId == QueueId)
+            {
+                return Reply.Fail(ReplyStatus.InvalidArgument, $"queue '{QueueId}' cannot overflow into itself");
+            }
+
+            if (await GrainFactory.GetGrain<IQueueGrain>(definition.OverflowQueueId).GetDefinition() is null)
+            {
+                return Reply.Fail(ReplyStatus.NotFound, $"overflow queue '{definition.OverflowQueueId}' does not exist");
+            }
+        }
+
         var isNew = Definition is null;
         state.State.Definition = definition;
 
@@ -99,9 +117,11 @@ public sealed partial class QueueGrain(
                 return Refused(ReplyStatus.InvalidArgument, $"queue '{QueueId}' does not take {ticket.Channel.ToString().ToLowerInvariant()}");
             }
 
-            if (line.WaitingCount >= Definition.MaxWaiting)
+            // The limit is on callers holding the line; callbacks keep their places without holding it.
+            var onTheLine = state.State.Contacts.Count(c => c.OfferedTo is null && !c.Ticket.IsCallback);
+            if (!ticket.IsCallback && onTheLine >= Definition.MaxWaiting)
             {
-                return Refused(ReplyStatus.FailedPrecondition, $"queue '{QueueId}' is full: {line.WaitingCount} contacts waiting, the maximum is {Definition.MaxWaiting}");
+                return Refused(ReplyStatus.FailedPrecondition, $"queue '{QueueId}' is full: {onTheLine} callers waiting on the line, the maximum is {Definition.MaxWaiting}");
             }
 
             var queued = new QueuedContact(ticket, state.State.NextSequence++, null);
@@ -175,6 +195,29 @@ public sealed partial class QueueGrain(
             System.Globalization.CultureInfo.InvariantCulture,
             $"agent {agentId} took the best contact it can serve across its queues: effective priority {line.EffectivePriority(line.Get(contactId)!, now):0.#} after waiting {waited.TotalSeconds:0}s in '{QueueId}'");
         return new ClaimResult(queued.Ticket, Definition.OfferTimeout, reason);
+    }
+
+    public async Task<Reply> ScheduleCallback(string contactId, string callbackNumber)
+    {
+        var index = state.State.Contacts.FindIndex(c => c.Ticket.ContactId == contactId);
+        if (index < 0)
+        {
+            return Reply.Fail(ReplyStatus.FailedPrecondition, $"contact '{contactId}' is not waiting in queue '{QueueId}'");
+        }
+
+        var queued = state.State.Contacts[index];
+        if (queued.OfferedTo is { } agentId)
+        {
+            return Reply.Fail(ReplyStatus.FailedPrecondition, $"contact '{contactId}' is being offered to agent '{agentId}': too late for a callback");
+        }
+
+        if (queued.Ticket.CallbackNumber != callbackNumber)
+        {
+            state.State.Contacts[index] = queued with { Ticket = queued.Ticket with { CallbackNumber = callbackNumber } };
+            await SaveAsync();
+        }
+
+        return Reply.Ok;
     }
 
     public Task ReleaseProposal(string contactId, string agentId)

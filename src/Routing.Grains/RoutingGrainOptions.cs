@@ -35,4 +35,8 @@ public sealed class RoutingGrainOptions
     /// <summary>How many free agents a queue nudges when a contact comes back or its requirements relax.</summary>
     [Range(1, 100)]
     public int AgentsNudged { get; set; } = 3;
+
+    /// <summary>How much a VIP customer's contact priority is raised (capped at the maximum priority).</summary>
+    [Range(0, 100)]
+    public int VipPriorityBoost { get; set; } = 50;
 }

@@ -48,7 +48,9 @@ public static class ConfigMapper
             RequestValidation.Duration(config.StarvationBound, defaults.StarvationBound, "starvation_bound"),
             Strategy(config.Strategy),
             RequestValidation.Duration(config.OfferTimeout, defaults.OfferTimeout, "offer_timeout"),
-            RequestValidation.Duration(config.DefaultHandleTime, defaults.DefaultHandleTime, "default_handle_time"));
+            RequestValidation.Duration(config.DefaultHandleTime, defaults.DefaultHandleTime, "default_handle_time"),
+            FullPolicy(config.WhenFull),
+            string.IsNullOrEmpty(config.OverflowQueueId) ? null : RequestValidation.Id(config.OverflowQueueId, "overflow_queue_id"));
     }
 
     public static Proto.QueueConfig ToConfig(string queueId, QueueDefinition definition)
@@ -65,6 +67,13 @@ public static class ConfigMapper
             Strategy = (Proto.AgentSelectionStrategy)(int)definition.Strategy,
             OfferTimeout = Duration.FromTimeSpan(definition.OfferTimeout),
             DefaultHandleTime = Duration.FromTimeSpan(definition.DefaultHandleTime),
+            WhenFull = definition.WhenFull switch
+            {
+                QueueFullPolicy.Overflow => Proto.QueueFullPolicy.Overflow,
+                QueueFullPolicy.OfferCallback => Proto.QueueFullPolicy.OfferCallback,
+                _ => Proto.QueueFullPolicy.Refuse,
+            },
+            OverflowQueueId = definition.OverflowQueueId ?? string.Empty,
         };
         config.Channels.Add(definition.Channels.Select(ViewMapper.ToApi));
         config.DefaultSkills.Add(definition.DefaultSkills.Select(ViewMapper.ToApi));
@@ -176,7 +185,11 @@ public static class ConfigMapper
                     RequestValidation.Id(option.Route.QueueId, "route.queue_id"),
                     RequestValidation.Requirements(option.Route.RequiredSkills),
                     RequestValidation.Priority(option.Route.Priority),
-                    string.IsNullOrWhiteSpace(option.Route.Language) ? null : option.Route.Language)
+                    string.IsNullOrWhiteSpace(option.Route.Language) ? null : option.Route.Language,
+                    RouteKind(option.Route.Kind))
+                : null,
+            option.Language is { } language
+                ? new IvrLanguage(language.Code, RequestValidation.Requirements([language.Skill ?? new Proto.SkillRequirement()]).Single())
                 : null)).ToList();
         return new IvrMenu(
             config.Prompt,
@@ -185,6 +198,22 @@ public static class ConfigMapper
             config.MaxRetries,
             config.DefaultDigit);
     }
+
+    private static QueueFullPolicy FullPolicy(Proto.QueueFullPolicy policy) => policy switch
+    {
+        Proto.QueueFullPolicy.Unspecified or Proto.QueueFullPolicy.Refuse => QueueFullPolicy.Refuse,
+        Proto.QueueFullPolicy.Overflow => QueueFullPolicy.Overflow,
+        Proto.QueueFullPolicy.OfferCallback => QueueFullPolicy.OfferCallback,
+        _ => RequestValidation.Fail<QueueFullPolicy>(string.Create(CultureInfo.InvariantCulture, $"when_full {(int)policy} is not a known policy")),
+    };
+
+    private static IvrRouteKind RouteKind(Proto.IvrRouteKind kind) => kind switch
+    {
+        Proto.IvrRouteKind.Unspecified or Proto.IvrRouteKind.Queue => IvrRouteKind.Queue,
+        Proto.IvrRouteKind.Callback => IvrRouteKind.Callback,
+        Proto.IvrRouteKind.LeaveEmail => IvrRouteKind.LeaveEmail,
+        _ => RequestValidation.Fail<IvrRouteKind>(string.Create(CultureInfo.InvariantCulture, $"route.kind {(int)kind} is not a known route kind")),
+    };
 
     private static AgentSelectionStrategy Strategy(Proto.AgentSelectionStrategy strategy) => strategy switch
     {

@@ -8,6 +8,11 @@ namespace Routing.Server.Mapping;
 public static partial class RequestValidation
 {
     private const int MaxIdLength = 128;
+    private const int MaxDigits = 32;
+
+    // E.164 allows 15 digits; 3 admits short internal extensions.
+    private const int MinPhoneDigits = 3;
+    private const int MaxPhoneDigits = 15;
 
     public static string Id(string value, string field)
     {
@@ -109,6 +114,30 @@ public static partial class RequestValidation
         return value;
     }
 
+    /// <summary>Touch-tone keys: 0-9, * and #; empty is allowed (no key pressed).</summary>
+    public static string Digits(string digits)
+    {
+        ArgumentNullException.ThrowIfNull(digits);
+        if (digits.Length > MaxDigits || !DigitsPattern().IsMatch(digits))
+        {
+            GrpcErrors.InvalidArgument($"digits '{digits}' must be up to {MaxDigits} touch-tone keys: 0-9, * or #");
+        }
+
+        return digits;
+    }
+
+    /// <summary>A phone number to call back: an optional +, then digits with optional spaces, dots, dashes or parentheses.</summary>
+    public static string PhoneNumber(string number, string field)
+    {
+        var digitCount = number.Count(char.IsAsciiDigit);
+        if (!PhonePattern().IsMatch(number) || digitCount is < MinPhoneDigits or > MaxPhoneDigits)
+        {
+            GrpcErrors.InvalidArgument($"{field} '{number}' is not a phone number: use {MinPhoneDigits} to {MaxPhoneDigits} digits, optionally after a +");
+        }
+
+        return number;
+    }
+
     /// <summary>Throws InvalidArgument where an expression needs a value.</summary>
     public static T Fail<T>(string message)
     {
@@ -118,6 +147,12 @@ public static partial class RequestValidation
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:@+-]*$")]
     private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[0-9*#]*$")]
+    private static partial Regex DigitsPattern();
+
+    [GeneratedRegex(@"^\+?[0-9][0-9 .()-]*$")]
+    private static partial Regex PhonePattern();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$")]
     private static partial Regex SkillPattern();

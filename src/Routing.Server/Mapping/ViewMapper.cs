@@ -21,6 +21,85 @@ public static class ViewMapper
 
     public static Proto.ContactState ToApi(ContactState state) => (Proto.ContactState)(int)state;
 
+    public static Proto.IvrStep ToApi(IvrStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return new Proto.IvrStep { MenuId = step.MenuId, Digit = step.Digit, Label = step.Label, ByDefault = step.ByDefault };
+    }
+
+    public static Proto.Customer ToApi(CustomerView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var customer = new Proto.Customer
+        {
+            CustomerId = view.CustomerId,
+            Name = view.Profile?.Name ?? string.Empty,
+            Tier = view.Profile?.Tier == CustomerTier.Vip ? Proto.CustomerTier.Vip : Proto.CustomerTier.Standard,
+            PreferredLanguage = view.Profile?.PreferredLanguage ?? string.Empty,
+            LastAgentId = view.LastAgentId ?? string.Empty,
+        };
+        customer.ContactsInProgress.Add(view.InProgress);
+        customer.History.Add(view.History.Select(h =>
+        {
+            var contact = new Proto.CustomerContact
+            {
+                ContactId = h.ContactId,
+                Channel = ToApi(h.Channel),
+                QueueId = h.QueueId,
+                AgentId = h.AgentId ?? string.Empty,
+                Outcome = ToApi(h.Outcome),
+                Wait = Duration.FromTimeSpan(h.Wait),
+                HandleTime = Duration.FromTimeSpan(h.HandleTime),
+                EndedAt = Timestamp.FromDateTimeOffset(h.EndedAt),
+                Satisfaction = h.Satisfaction ?? 0,
+            };
+            contact.IvrPath.Add((h.IvrPath ?? []).Select(ToApi));
+            return contact;
+        }));
+        return customer;
+    }
+
+    public static Proto.NavigateIvrResponse ToApi(IvrSessionView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var session = view.State;
+        var response = new Proto.NavigateIvrResponse
+        {
+            SessionId = view.SessionId,
+            Notice = session.Notice ?? string.Empty,
+            Language = session.Destination?.Language ?? session.Language?.Code ?? string.Empty,
+        };
+        response.Path.Add(session.Path.Select(ToApi));
+        if (session.Destination is { } destination)
+        {
+            response.Destination = new Proto.IvrDestination
+            {
+                Kind = destination.Kind switch
+                {
+                    IvrRouteKind.Callback => Proto.IvrRouteKind.Callback,
+                    IvrRouteKind.LeaveEmail => Proto.IvrRouteKind.LeaveEmail,
+                    _ => Proto.IvrRouteKind.Queue,
+                },
+                QueueId = destination.QueueId,
+                Priority = destination.Priority,
+                Language = destination.Language ?? string.Empty,
+            };
+            response.Destination.RequiredSkills.Add(destination.RequiredSkills.Select(ToApi));
+        }
+        else if (view.Menu is { } menu)
+        {
+            response.Prompt = new Proto.IvrPrompt
+            {
+                MenuId = session.CurrentMenuId,
+                Prompt = menu.Prompt,
+                Timeout = Duration.FromTimeSpan(menu.Timeout),
+                RetriesLeft = view.RetriesLeft,
+            };
+        }
+
+        return response;
+    }
+
     public static Proto.RouteContactResponse ToApi(RouteDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
@@ -37,6 +116,7 @@ public static class ViewMapper
             Position = decision.Position ?? 0,
             EstimatedWait = decision.EstimatedWait is { } wait ? Duration.FromTimeSpan(wait) : null,
             Reason = decision.Reason,
+            CallbackOffered = decision.CallbackOffered,
         };
     }
 
@@ -56,7 +136,9 @@ public static class ViewMapper
             Channel = ToApi(ticket.Channel),
             CustomerId = ticket.CustomerId,
             QueueId = ticket.QueueId,
-            State = offeredTo is null ? ToApi(view.State) : Proto.ContactState.Offered,
+            State = offeredTo is not null ? Proto.ContactState.Offered
+                : view.State == ContactState.Queued && ticket.IsCallback ? Proto.ContactState.CallbackScheduled
+                : ToApi(view.State),
             AgentId = offeredTo ?? view.AgentId ?? string.Empty,
             Position = waiting ? status!.Position ?? 0 : 0,
             EstimatedWait = waiting && status!.EstimatedWait is { } wait ? Duration.FromTimeSpan(wait) : null,
@@ -69,6 +151,8 @@ public static class ViewMapper
         contact.RequiredSkills.Add(ticket.RequiredSkills.Select(ToApi));
         contact.Attributes.Add(ticket.Attributes.ToDictionary());
         contact.OtherContactsInProgress.Add(view.OtherContactsInProgress);
+        contact.IvrPath.Add((ticket.IvrPath ?? []).Select(ToApi));
+        contact.CallbackNumber = ticket.CallbackNumber ?? string.Empty;
         return contact;
     }
 
@@ -90,6 +174,8 @@ public static class ViewMapper
         };
         api.RequiredSkills.Add(ticket.RequiredSkills.Select(ToApi));
         api.Attributes.Add(ticket.Attributes.ToDictionary());
+        api.IvrPath.Add((ticket.IvrPath ?? []).Select(ToApi));
+        api.CallbackNumber = ticket.CallbackNumber ?? string.Empty;
         return api;
     }
 

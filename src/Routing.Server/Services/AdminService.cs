@@ -70,4 +70,24 @@ public sealed class AdminService(IGrainFactory grains, CenterConfigurator config
         GrpcErrors.ThrowIfFailed(await grains.GetGrain<IIvrMenuGrain>(RequestValidation.Id(request.MenuId, "menu_id")).Remove());
         return new Proto.RemoveResponse();
     }
+
+    public override async Task<Proto.Customer> UpsertCustomer(Proto.CustomerConfig request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var customer = grains.GetGrain<ICustomerGrain>(RequestValidation.Id(request.CustomerId, "customer_id"));
+        var tier = request.Tier switch
+        {
+            Proto.CustomerTier.Unspecified or Proto.CustomerTier.Standard => CustomerTier.Standard,
+            Proto.CustomerTier.Vip => CustomerTier.Vip,
+            _ => RequestValidation.Fail<CustomerTier>($"tier {(int)request.Tier} is not a known customer tier"),
+        };
+        var profile = new CustomerProfile(request.Name, tier, request.PreferredLanguage.Length > 0 ? request.PreferredLanguage : null);
+        return ViewMapper.ToApi(await customer.SetProfile(profile));
+    }
+
+    public override async Task<Proto.Customer> GetCustomer(Proto.GetCustomerRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return ViewMapper.ToApi(await grains.GetGrain<ICustomerGrain>(RequestValidation.Id(request.CustomerId, "customer_id")).Get());
+    }
 }

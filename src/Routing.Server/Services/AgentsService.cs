@@ -75,6 +75,9 @@ public sealed class AgentsService(IGrainFactory grains, IOptions<RoutingServerOp
                 offered[assignment.Ticket.ContactId] = assignment;
                 var offer = Event(Proto.OfferEventKind.Offered, assignment, apiAgent);
                 offer.TimeToAccept = Duration.FromTimeSpan((assignment.Until ?? assignment.Since) - assignment.Since);
+
+                // Who the customer is travels with the offer: the desktop shows their history before answering.
+                offer.Customer = ViewMapper.ToApi(await grains.GetGrain<ICustomerGrain>(assignment.Ticket.CustomerId).Get());
                 await responseStream.WriteAsync(offer, context.CancellationToken);
             }
         }

@@ -12,14 +12,18 @@ public sealed class RoutingService(IGrainFactory grains, IOptions<RoutingServerO
     {
         ArgumentNullException.ThrowIfNull(request);
         var requestId = RequestValidation.Id(request.RequestId, "request_id");
+        // Through the IVR the destination names the queue, and a call is the channel unless the adapter says otherwise.
+        var viaIvr = request.IvrSessionId.Length > 0;
         var route = new RouteRequest(
             requestId,
-            RequestValidation.Channel(request.Channel),
+            viaIvr && request.Channel == Proto.Channel.Unspecified ? Channel.Voice : RequestValidation.Channel(request.Channel),
             RequestValidation.Id(request.CustomerId, "customer_id"),
-            RequestValidation.Id(request.QueueId, "queue_id"),
+            viaIvr && request.QueueId.Length == 0 ? string.Empty : RequestValidation.Id(request.QueueId, "queue_id"),
             RequestValidation.Requirements(request.RequiredSkills),
-            RequestValidation.Priority(request.HasPriority ? request.Priority : null),
-            new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal));
+            request.HasPriority ? RequestValidation.Priority(request.Priority) : null,
+            new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal),
+            viaIvr ? RequestValidation.Id(request.IvrSessionId, "ivr_session_id") : null,
+            request.CallbackNumber.Length > 0 ? RequestValidation.PhoneNumber(request.CallbackNumber, "callback_number") : null);
         var reply = await grains.GetGrain<IContactGrain>(ContactIds.FromRequestId(requestId)).Route(route);
         return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(reply));
     }
@@ -72,6 +76,26 @@ public sealed class RoutingService(IGrainFactory grains, IOptions<RoutingServerO
         var contact = grains.GetGrain<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
         var view = GrpcErrors.ValueOrThrow(await contact.Cancel());
         return ViewMapper.ToApi(view, null);
+    }
+
+    public override async Task<Proto.NavigateIvrResponse> NavigateIvr(Proto.NavigateIvrRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var requestId = RequestValidation.Id(request.RequestId, "request_id");
+        var session = grains.GetGrain<IIvrSessionGrain>(RequestValidation.Id(request.SessionId, "session_id"));
+        var menuId = request.MenuId.Length > 0 ? RequestValidation.Id(request.MenuId, "menu_id") : null;
+        var reply = await session.Navigate(requestId, menuId, RequestValidation.Digits(request.Digits), request.TimedOut);
+        return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(reply));
+    }
+
+    public override async Task<Proto.Contact> RequestCallback(Proto.RequestCallbackRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequestValidation.Id(request.RequestId, "request_id");
+        var contact = grains.GetGrain<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
+        var number = RequestValidation.PhoneNumber(RequestValidation.Required(request.CallbackNumber, "callback_number"), "callback_number");
+        var view = GrpcErrors.ValueOrThrow(await contact.RequestCallback(number));
+        return await DescribeAsync(view, grains.GetGrain<IQueueGrain>(view.Ticket.QueueId));
     }
 
     public override async Task<Proto.Contact> GetContact(Proto.GetContactRequest request, ServerCallContext context)

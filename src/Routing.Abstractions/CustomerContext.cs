@@ -1,0 +1,14 @@
+using Routing.Core;
+
+namespace Routing.Abstractions;
+
+/// <summary>What a customer tells a contact that starts: who the customer is to the router right now.</summary>
+/// <param name="OtherContactsInProgress">The customer's other open contacts (calling twice).</param>
+/// <param name="LastAgentId">The agent who last served the customer to the end, if any.</param>
+/// <param name="LastServedAt">When that contact ended.</param>
+[GenerateSerializer, Immutable, Alias("routing.customer-context")]
+public sealed record CustomerContext(
+    [property: Id(0)] IReadOnlyList<string> OtherContactsInProgress,
+    [property: Id(1)] CustomerTier Tier,
+    [property: Id(2)] string? LastAgentId,
+    [property: Id(3)] DateTimeOffset? LastServedAt);
