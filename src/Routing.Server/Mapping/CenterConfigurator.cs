@@ -27,7 +27,14 @@ public sealed class CenterConfigurator(IGrainFactory grains, IOptions<QueueDefau
         return menu;
     }
 
-    /// <summary>Queues first, then menus (which route to queues), then agents (which serve queues).</summary>
+    public async Task<CustomerView> ApplyAsync(Proto.CustomerConfig config)
+    {
+        var profile = ConfigMapper.ToProfile(config);
+        return await grains.GetGrain<ICustomerGrain>(config.CustomerId).SetProfile(profile);
+    }
+
+    /// <summary>Queues first (an overflow queue before the queues overflowing into it), then menus (which route to
+    /// queues), then agents (which serve queues), then customers.</summary>
     public async Task ApplyAsync(Proto.CenterConfig center)
     {
         ArgumentNullException.ThrowIfNull(center);
@@ -44,6 +51,11 @@ public sealed class CenterConfigurator(IGrainFactory grains, IOptions<QueueDefau
         foreach (var agent in center.Agents)
         {
             await ApplyAsync(agent);
+        }
+
+        foreach (var customer in center.Customers)
+        {
+            await ApplyAsync(customer);
         }
     }
 }

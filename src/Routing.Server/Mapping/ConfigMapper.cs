@@ -199,6 +199,19 @@ public static class ConfigMapper
             config.DefaultDigit);
     }
 
+    public static CustomerProfile ToProfile(Proto.CustomerConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        RequestValidation.Id(config.CustomerId, "customer_id");
+        var tier = config.Tier switch
+        {
+            Proto.CustomerTier.Unspecified or Proto.CustomerTier.Standard => CustomerTier.Standard,
+            Proto.CustomerTier.Vip => CustomerTier.Vip,
+            _ => RequestValidation.Fail<CustomerTier>(string.Create(CultureInfo.InvariantCulture, $"tier {(int)config.Tier} is not a known customer tier")),
+        };
+        return new CustomerProfile(config.Name, tier, config.PreferredLanguage.Length > 0 ? config.PreferredLanguage : null);
+    }
+
     private static QueueFullPolicy FullPolicy(Proto.QueueFullPolicy policy) => policy switch
     {
         Proto.QueueFullPolicy.Unspecified or Proto.QueueFullPolicy.Refuse => QueueFullPolicy.Refuse,

@@ -23,7 +23,7 @@ public static partial class RequestValidation
 
         if (value.Length > MaxIdLength || !IdPattern().IsMatch(value))
         {
-            GrpcErrors.InvalidArgument($"{field} '{value}' is malformed: use up to {MaxIdLength} letters, digits and . _ : @ + -");
+            GrpcErrors.InvalidArgument($"{field} '{value}' is malformed: use up to {MaxIdLength} letters, digits and . _ : @ + -, starting with a letter, digit or + (a phone number is fine)");
         }
 
         return value;
@@ -145,7 +145,7 @@ public static partial class RequestValidation
         return default!;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:@+-]*$")]
+    [GeneratedRegex("^[A-Za-z0-9+][A-Za-z0-9._:@+-]*$")]
     private static partial Regex IdPattern();
 
     [GeneratedRegex("^[0-9*#]*$")]

@@ -74,15 +74,7 @@ public sealed class AdminService(IGrainFactory grains, CenterConfigurator config
     public override async Task<Proto.Customer> UpsertCustomer(Proto.CustomerConfig request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var customer = grains.GetGrain<ICustomerGrain>(RequestValidation.Id(request.CustomerId, "customer_id"));
-        var tier = request.Tier switch
-        {
-            Proto.CustomerTier.Unspecified or Proto.CustomerTier.Standard => CustomerTier.Standard,
-            Proto.CustomerTier.Vip => CustomerTier.Vip,
-            _ => RequestValidation.Fail<CustomerTier>($"tier {(int)request.Tier} is not a known customer tier"),
-        };
-        var profile = new CustomerProfile(request.Name, tier, request.PreferredLanguage.Length > 0 ? request.PreferredLanguage : null);
-        return ViewMapper.ToApi(await customer.SetProfile(profile));
+        return ViewMapper.ToApi(await configurator.ApplyAsync(request));
     }
 
     public override async Task<Proto.Customer> GetCustomer(Proto.GetCustomerRequest request, ServerCallContext context)
