@@ -106,8 +106,8 @@ public sealed class WaitingList
     }
 
     /// <summary>
-    /// The first waiting contact in service order that the agent can take now: channel capacity free and skills
-    /// meeting the contact's requirements as relaxed by its waiting time.
+    /// The first waiting contact in service order that the agent can take now: not held for another (preferred)
+    /// agent, channel capacity free, and skills meeting the contact's requirements as relaxed by its waiting time.
     /// </summary>
     /// <param name="skip">Contacts to pass over, e.g. those another agent is about to claim.</param>
     public WaitingContact? BestFor(
@@ -117,7 +117,7 @@ public sealed class WaitingList
         var takeable = new Dictionary<Channel, bool>();
         foreach (var contact in ordered)
         {
-            if (contact.IsOffered || (skip is not null && skip(contact)))
+            if (contact.IsOffered || !contact.IsOpenTo(agent.AgentId, now) || (skip is not null && skip(contact)))
             {
                 continue;
             }

@@ -334,8 +334,23 @@ public sealed partial class ContactGrain(
         var customer = await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).ContactStarted(ContactId);
         var skills = request.RequiredSkills.Count > 0 ? request.RequiredSkills : definition.DefaultSkills;
         var priority = ContactPriority.ForTier(request.Priority ?? ContactPriority.Default, customer.Tier, options.Value.VipPriorityBoost);
+        var now = clock.GetUtcNow();
+        var preferred = customer.LastAgentId is { } last && customer.LastServedAt > now - options.Value.PreferredAgentPeriod && options.Value.PreferredAgentWait > TimeSpan.Zero
+            ? last
+            : null;
         Record.Ticket = new ContactTicket(
-            ContactId, request.QueueId, request.Channel, request.CustomerId, priority, skills, request.Attributes, clock.GetUtcNow(), ivrPath, request.CallbackNumber);
+            ContactId,
+            request.QueueId,
+            request.Channel,
+            request.CustomerId,
+            priority,
+            skills,
+            request.Attributes,
+            now,
+            ivrPath,
+            request.CallbackNumber,
+            preferred,
+            preferred is null ? null : now + options.Value.PreferredAgentWait);
         Record.State = ContactState.Queued;
         Record.OtherContactsInProgress = [.. customer.OtherContactsInProgress];
         return Reply.Ok;

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Routing.Grains;
 
 /// <summary>
@@ -122,6 +124,13 @@ public sealed partial class QueueGrain(
             if (!ticket.IsCallback && onTheLine >= Definition.MaxWaiting)
             {
                 return Refused(ReplyStatus.FailedPrecondition, $"queue '{QueueId}' is full: {onTheLine} callers waiting on the line, the maximum is {Definition.MaxWaiting}");
+            }
+
+            // Waiting for a preferred agent only makes sense while that agent is logged in here.
+            if (ticket.PreferredAgentId is { } preferred
+                && !(members.TryGetValue(preferred, out var member) && member.Member.Presence != AgentPresence.LoggedOut))
+            {
+                ticket = ticket with { PreferredAgentId = null, PreferredUntil = null };
             }
 
             var queued = new QueuedContact(ticket, state.State.NextSequence++, null);
@@ -299,6 +308,13 @@ public sealed partial class QueueGrain(
         var position = line.PositionOf(contactId);
         var requirements = WaitingList.RequirementsAt(contact, Definition.Relaxation, now);
         var explanation = WaitExplainer.Explain([.. members.Values.Select(m => m.Member)], contact.Channel, requirements, position);
+        if (contact.IsReservedAt(now))
+        {
+            explanation = string.Create(
+                CultureInfo.InvariantCulture,
+                $"held for its preferred agent {contact.ReservedFor} until {contact.ReservedUntil:HH:mm:ss} UTC, then open to every agent; {explanation}");
+        }
+
         return Task.FromResult(new ContactQueueStatus(true, position, Estimate(position ?? 1, contact.Channel, requirements), null, explanation));
     }
 
@@ -426,7 +442,7 @@ public sealed partial class QueueGrain(
     private IReadOnlyList<RankedAgent> RankFreeAgents(WaitingContact contact, DateTimeOffset now)
     {
         var requirements = WaitingList.RequirementsAt(contact, Definition!.Relaxation, now);
-        var free = AgentSelector.FreeEligible(members.Values.Select(m => m.Member), contact.Channel, requirements);
+        var free = AgentSelector.FreeEligible(members.Values.Select(m => m.Member).Where(m => contact.IsOpenTo(m.AgentId, now)), contact.Channel, requirements);
         return AgentSelector.Rank(Definition.Strategy, free, requirements, state.State.LastOfferedAgentId);
     }
 
@@ -438,19 +454,24 @@ public sealed partial class QueueGrain(
         }
     }
 
-    /// <summary>Wakes at the next relaxation step of any waiting contact, when new agents may become eligible.</summary>
+    /// <summary>
+    /// Wakes at the next relaxation step or lapsing preferred-agent reservation of any waiting contact, when new
+    /// agents may become eligible.
+    /// </summary>
     private void ArmRelaxationTimer()
     {
         relaxationTimer?.Dispose();
         relaxationTimer = null;
-        if (Definition is null || Definition.Relaxation.Count == 0)
+        if (Definition is null)
         {
             return;
         }
 
+        // Reservations for preferred agents lapsing open contacts to more agents, as relaxation steps do.
         var now = clock.GetUtcNow();
         var next = line.Waiting
             .Select(c => SkillRelaxation.NextStepAfter(Definition.Relaxation, now - c.EnqueuedAt) is { } step ? c.EnqueuedAt + step : (DateTimeOffset?)null)
+            .Concat(line.Waiting.Where(c => c.IsReservedAt(now)).Select(c => c.ReservedUntil))
             .Where(t => t is not null)
             .DefaultIfEmpty()
             .Min();
@@ -492,7 +513,9 @@ public sealed partial class QueueGrain(
         queued.Ticket.RequiredSkills,
         queued.Ticket.ArrivedAt,
         queued.Sequence,
-        queued.OfferedTo);
+        queued.OfferedTo,
+        queued.Ticket.PreferredAgentId,
+        queued.Ticket.PreferredUntil);
 
     private static EnqueueResult Refused(ReplyStatus status, string message) => new(Reply.Fail(status, message), 0, [], [], null);
 

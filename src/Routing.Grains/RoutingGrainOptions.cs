@@ -39,4 +39,13 @@ public sealed class RoutingGrainOptions
     /// <summary>How much a VIP customer's contact priority is raised (capped at the maximum priority).</summary>
     [Range(0, 100)]
     public int VipPriorityBoost { get; set; } = 50;
+
+    /// <summary>
+    /// A customer whose last contact ended within this period waits first for the agent who served it (sticky
+    /// routing); zero turns preferred-agent routing off.
+    /// </summary>
+    public TimeSpan PreferredAgentPeriod { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long a contact waits for its preferred agent before any eligible agent may take it.</summary>
+    public TimeSpan PreferredAgentWait { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -42,7 +42,8 @@ public sealed class EndToEndTests(ServerFixture fixture)
         Assert.Equal(email.ContactId, (await Eventually.Next(offers.ResponseStream, "the email offer")).Assignment.ContactId);
         await client.Agents.AcceptOfferAsync(new AcceptOfferRequest { AgentId = agent, ContactId = email.ContactId, RequestId = "a3" });
         Assert.Equal(OfferEventKind.Accepted, (await Eventually.Next(offers.ResponseStream, "the email accept")).Kind);
-        var secondEmail = await center.RouteAsync(queue, Channel.Email);
+        // From another customer: this one's contacts now wait first for ana, who served them (preferred agent).
+        var secondEmail = await center.RouteAsync(queue, Channel.Email, center.Id("another-customer"));
         Assert.Equal(RouteOutcome.Queued, secondEmail.Outcome);
         Assert.Equal("the only eligible agent is at email capacity", secondEmail.Reason);
 
