@@ -12,4 +12,6 @@ public sealed record AgentView(
     [property: Id(4)] AgentActivity Activity,
     [property: Id(5)] IReadOnlyList<AssignmentView> Assignments,
     [property: Id(6)] DateTimeOffset IdleSince,
-    [property: Id(7)] long Version);
+    [property: Id(7)] long Version,
+    [property: Id(8)] double? AverageCsat = null,
+    [property: Id(9)] long CsatResponses = 0);

@@ -1,3 +1,5 @@
+using Routing.Core;
+
 namespace Routing.Abstractions;
 
 /// <summary>A contact as its channel adapter sees it; <see cref="Version"/> grows with every change.</summary>
@@ -13,7 +15,8 @@ public sealed record ContactView(
     [property: Id(4)] DateTimeOffset? AnsweredAt,
     [property: Id(5)] DateTimeOffset? EndedAt,
     [property: Id(6)] IReadOnlyList<string> OtherContactsInProgress,
-    [property: Id(7)] long Version)
+    [property: Id(7)] long Version,
+    [property: Id(8)] CustomerFeedback? Feedback = null)
 {
     public bool HasEnded => State is ContactState.Completed or ContactState.Abandoned or ContactState.Refused;
 }

@@ -44,6 +44,10 @@ public interface IAgentGrain : IGrainWithStringKey
     Task<IReadOnlyList<string>> TakeWork();
 
     /// <summary>A queue saying it has work this agent may take.</summary>
+    /// <summary>A customer's survey answer for a contact this agent handled.</summary>
+    [Alias("feedback-received")]
+    Task FeedbackReceived(CustomerFeedback feedback);
+
     [Alias("work-available"), OneWay]
     Task WorkAvailable(string queueId);
 

@@ -1,3 +1,5 @@
+using Routing.Core;
+
 namespace Routing.Abstractions;
 
 /// <summary>
@@ -18,6 +20,10 @@ public interface IContactGrain : IGrainWithStringKey
 
     [Alias("get")]
     Task<ContactView?> Get();
+
+    /// <summary>The customer's survey answer, once; counted in the customer's history and the queue's and agent's satisfaction.</summary>
+    [Alias("record-feedback")]
+    Task<Reply<ContactView>> RecordFeedback(CustomerFeedback feedback);
 
     /// <summary>The caller would rather be called back: the place in line is kept without holding the line.</summary>
     [Alias("request-callback")]

@@ -1,3 +1,5 @@
+using Routing.Core;
+
 namespace Routing.Abstractions;
 
 /// <summary>One customer, keyed by customer id: profile (tier, language), contacts in progress and history.</summary>
@@ -10,6 +12,10 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     [Alias("contact-ended")]
     Task ContactEnded(CustomerContactRecord record);
+
+    /// <summary>Puts the CSAT on the contact's history entry.</summary>
+    [Alias("feedback-given")]
+    Task FeedbackGiven(string contactId, CustomerFeedback feedback);
 
     [Alias("set-profile")]
     Task<CustomerView> SetProfile(CustomerProfile profile);

@@ -34,6 +34,10 @@ public interface IQueueGrain : IGrainWithStringKey
     [Alias("schedule-callback")]
     Task<Reply> ScheduleCallback(string contactId, string callbackNumber);
 
+    /// <summary>A customer's survey answer for a contact this queue handled.</summary>
+    [Alias("feedback-received")]
+    Task FeedbackReceived(CustomerFeedback feedback);
+
     [Alias("release-proposal"), OneWay]
     Task ReleaseProposal(string contactId, string agentId);
 

@@ -17,4 +17,7 @@ public sealed record QueueStats(
     [property: Id(11)] long OffersMade,
     [property: Id(12)] long Answered,
     [property: Id(13)] long Abandoned,
-    [property: Id(14)] TimeSpan AverageHandleTime);
+    [property: Id(14)] TimeSpan AverageHandleTime,
+    [property: Id(15)] double? AverageCsat = null,
+    [property: Id(16)] long CsatResponses = 0,
+    [property: Id(17)] double? NetPromoterScore = null);

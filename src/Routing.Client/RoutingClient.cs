@@ -42,6 +42,7 @@ public sealed class RoutingClient : IDisposable
         Agents = new Agents.AgentsClient(channel);
         Admin = new Admin.AdminClient(channel);
         Supervisor = new Supervisor.SupervisorClient(channel);
+        Feedback = new Feedback.FeedbackClient(channel);
     }
 
     /// <summary>Route, watch and cancel contacts; ask a queue's expected wait.</summary>
@@ -55,6 +56,9 @@ public sealed class RoutingClient : IDisposable
 
     /// <summary>Queue lists and live statistics.</summary>
     public Supervisor.SupervisorClient Supervisor { get; }
+
+    /// <summary>Customers' survey answers for finished contacts.</summary>
+    public Feedback.FeedbackClient Feedback { get; }
 
     public static RoutingClient Connect(string address) => new(new RoutingClientOptions { Address = new Uri(address) });
 

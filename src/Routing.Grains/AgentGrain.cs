@@ -248,6 +248,12 @@ public sealed partial class AgentGrain(
 
     public Task<IReadOnlyList<string>> TakeWork() => PullWorkAsync();
 
+    public async Task FeedbackReceived(CustomerFeedback feedback)
+    {
+        state.State.Satisfaction.Add(feedback);
+        await SaveAsync();
+    }
+
     public Task WorkAvailable(string queueId) => PullWorkAsync();
 
     public Task ReportTo(string queueId)
@@ -606,7 +612,9 @@ public sealed partial class AgentGrain(
         Activity(),
         [.. workload.Assignments.Where(a => !claiming.Contains(a.ContactId)).OrderBy(a => a.Since).Select(ViewOf)],
         state.State.IdleSince,
-        state.State.Version);
+        state.State.Version,
+        state.State.Satisfaction.AverageCsat,
+        state.State.Satisfaction.CsatResponses);
 
     private AgentActivity Activity()
     {

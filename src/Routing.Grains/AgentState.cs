@@ -17,4 +17,6 @@ public sealed class AgentState
     public DateTimeOffset IdleSince { get; set; }
 
     public long Version { get; set; }
+
+    public SatisfactionTally Satisfaction { get; set; } = new();
 }

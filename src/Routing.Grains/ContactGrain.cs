@@ -165,6 +165,49 @@ public sealed partial class ContactGrain(
         return Reply.Success(View());
     }
 
+    public async Task<Reply<ContactView>> RecordFeedback(CustomerFeedback feedback)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        if (Record.Ticket is null)
+        {
+            return Reply.Failure<ContactView>(ReplyStatus.NotFound, $"contact '{ContactId}' does not exist");
+        }
+
+        if (feedback.Problem() is { } problem)
+        {
+            return Reply.Failure<ContactView>(ReplyStatus.InvalidArgument, problem);
+        }
+
+        if (Record.AnsweredAt is null || Record.AgentId is null || Record.State is not (ContactState.Completed or ContactState.WrapUp))
+        {
+            return Reply.Failure<ContactView>(
+                ReplyStatus.FailedPrecondition,
+                $"contact '{ContactId}' is {Record.State.ToString().ToLowerInvariant()}: feedback is for a contact an agent answered and finished");
+        }
+
+        if (Record.Feedback is not null && Record.Feedback != feedback)
+        {
+            return Reply.Failure<ContactView>(ReplyStatus.FailedPrecondition, $"feedback for contact '{ContactId}' was already recorded");
+        }
+
+        if (Record.Feedback is null)
+        {
+            Record.Feedback = feedback;
+            await SaveAsync();
+        }
+
+        if (!Record.FeedbackPropagated)
+        {
+            await GrainFactory.GetGrain<ICustomerGrain>(Record.Ticket.CustomerId).FeedbackGiven(ContactId, feedback);
+            await GrainFactory.GetGrain<IQueueGrain>(Record.Ticket.QueueId).FeedbackReceived(feedback);
+            await GrainFactory.GetGrain<IAgentGrain>(Record.AgentId).FeedbackReceived(feedback);
+            Record.FeedbackPropagated = true;
+            await SaveAsync();
+        }
+
+        return Reply.Success(View());
+    }
+
     public async Task<Reply<ContactView>> Cancel()
     {
         if (Record.Ticket is null)
@@ -418,7 +461,8 @@ public sealed partial class ContactGrain(
         Record.AnsweredAt,
         Record.EndedAt,
         Record.OtherContactsInProgress,
-        Record.Version);
+        Record.Version,
+        Record.Feedback);
 
     private async Task SaveAsync()
     {

@@ -19,5 +19,10 @@ public sealed class ContactRecord
 
     public RouteDecision? Decision { get; set; }
 
+    public CustomerFeedback? Feedback { get; set; }
+
+    /// <summary>The customer, queue and agent have counted <see cref="Feedback"/>; a retried record re-sends until then.</summary>
+    public bool FeedbackPropagated { get; set; }
+
     public long Version { get; set; }
 }

@@ -41,6 +41,17 @@ public sealed class CustomerGrain(
         await state.WriteStateAsync();
     }
 
+    public async Task FeedbackGiven(string contactId, CustomerFeedback feedback)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        var index = state.State.History.FindIndex(h => h.ContactId == contactId);
+        if (index >= 0 && feedback.Csat is { } csat && state.State.History[index].Satisfaction != csat)
+        {
+            state.State.History[index] = state.State.History[index] with { Satisfaction = csat };
+            await state.WriteStateAsync();
+        }
+    }
+
     public async Task<CustomerView> SetProfile(CustomerProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);

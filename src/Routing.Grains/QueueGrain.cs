@@ -344,7 +344,10 @@ public sealed partial class QueueGrain(
             state.State.OffersMade,
             state.State.Answered,
             state.State.Abandoned,
-            AverageHandleTime));
+            AverageHandleTime,
+            state.State.Satisfaction.AverageCsat,
+            state.State.Satisfaction.CsatResponses,
+            state.State.Satisfaction.NetPromoterScore));
     }
 
     public async Task MemberChanged(QueueMember member, long memberVersion)
@@ -379,6 +382,12 @@ public sealed partial class QueueGrain(
         {
             await SaveAsync();
         }
+    }
+
+    public async Task FeedbackReceived(CustomerFeedback feedback)
+    {
+        state.State.Satisfaction.Add(feedback);
+        await SaveAsync();
     }
 
     public Task Handled(string contactId, TimeSpan handleTime)

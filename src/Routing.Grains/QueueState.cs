@@ -24,4 +24,6 @@ public sealed class QueueState
     public long Handled { get; set; }
 
     public double HandleSecondsTotal { get; set; }
+
+    public SatisfactionTally Satisfaction { get; set; } = new();
 }

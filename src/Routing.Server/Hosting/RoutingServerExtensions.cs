@@ -54,6 +54,7 @@ public static class RoutingServerExtensions
         app.MapGrpcService<AgentsService>();
         app.MapGrpcService<AdminService>();
         app.MapGrpcService<SupervisorService>();
+        app.MapGrpcService<FeedbackService>();
         return app;
     }
 }

@@ -153,6 +153,15 @@ public static class ViewMapper
         contact.OtherContactsInProgress.Add(view.OtherContactsInProgress);
         contact.IvrPath.Add((ticket.IvrPath ?? []).Select(ToApi));
         contact.CallbackNumber = ticket.CallbackNumber ?? string.Empty;
+        if (view.Feedback is { } feedback)
+        {
+            contact.Feedback = new Proto.ContactFeedback { Csat = feedback.Csat ?? 0, Comment = feedback.Comment };
+            if (feedback.Nps is { } nps)
+            {
+                contact.Feedback.Nps = nps;
+            }
+        }
+
         return contact;
     }
 
@@ -202,6 +211,8 @@ public static class ViewMapper
                 _ => Proto.AgentActivity.LoggedOut,
             },
             IdleSince = Timestamp.FromDateTimeOffset(view.IdleSince),
+            AverageCsat = view.AverageCsat ?? 0,
+            CsatResponses = view.CsatResponses,
         };
         agent.Assignments.Add(view.Assignments.Select(ToApi));
         agent.Skills.Add(view.Definition.Skills.ToDictionary());
@@ -211,7 +222,7 @@ public static class ViewMapper
     public static Proto.QueueStats ToApi(QueueStats stats)
     {
         ArgumentNullException.ThrowIfNull(stats);
-        return new Proto.QueueStats
+        var api = new Proto.QueueStats
         {
             QueueId = stats.QueueId,
             Name = stats.Name,
@@ -228,6 +239,14 @@ public static class ViewMapper
             Answered = stats.Answered,
             Abandoned = stats.Abandoned,
             AverageHandleTime = Duration.FromTimeSpan(stats.AverageHandleTime),
+            AverageCsat = stats.AverageCsat ?? 0,
+            CsatResponses = stats.CsatResponses,
         };
+        if (stats.NetPromoterScore is { } nps)
+        {
+            api.NetPromoterScore = nps;
+        }
+
+        return api;
     }
 }

@@ -1,0 +1,22 @@
+using Routing.Server.Mapping;
+
+namespace Routing.Server.Services;
+
+/// <summary>The survey systems' API: a customer's answer for a finished contact.</summary>
+public sealed class FeedbackService(IGrainFactory grains) : Proto.Feedback.FeedbackBase
+{
+    public override async Task<Proto.Contact> RecordFeedback(Proto.RecordFeedbackRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequestValidation.Id(request.RequestId, "request_id");
+        var contact = grains.GetGrain<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
+        var feedback = new CustomerFeedback(request.HasCsat ? request.Csat : null, request.HasNps ? request.Nps : null, request.Comment);
+        if (feedback.Problem() is { } problem)
+        {
+            GrpcErrors.InvalidArgument(problem);
+        }
+
+        var view = GrpcErrors.ValueOrThrow(await contact.RecordFeedback(feedback));
+        return ViewMapper.ToApi(view, null);
+    }
+}
