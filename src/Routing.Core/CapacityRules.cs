@@ -18,7 +18,7 @@ public static class CapacityRules
             return CapacityVerdict.BlockedByExclusiveWork;
         }
 
-        if (capacity.Exclusive && held.Count > 0)
+        if (capacity.Exclusive && held.Any(h => !profile.For(h).Interruptible))
         {
             return CapacityVerdict.ExclusiveNeedsIdleAgent;
         }

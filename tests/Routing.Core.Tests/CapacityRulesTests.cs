@@ -30,6 +30,20 @@ public class CapacityRulesTests
     }
 
     [Fact]
+    public void A_call_interrupts_deferrable_email_but_not_chat_and_blocks_new_email_while_held()
+    {
+        var profile = CapacityProfile.Of(
+            (Channel.Voice, new ChannelCapacity(1, Exclusive: true)),
+            (Channel.Chat, new ChannelCapacity(1)),
+            (Channel.Email, new ChannelCapacity(2, Interruptible: true)));
+
+        Assert.Equal(CapacityVerdict.Free, CapacityRules.Check(profile, [Channel.Email, Channel.Email], Channel.Voice));
+        Assert.Equal(CapacityVerdict.ExclusiveNeedsIdleAgent, CapacityRules.Check(profile, [Channel.Email, Channel.Chat], Channel.Voice));
+        Assert.Equal(CapacityVerdict.BlockedByExclusiveWork, CapacityRules.Check(profile, [Channel.Email, Channel.Voice], Channel.Email));
+        Assert.Equal(CapacityVerdict.ExclusiveNeedsIdleAgent, CapacityRules.Check(Blended, [Channel.Email], Channel.Voice));
+    }
+
+    [Fact]
     public void Chat_held_does_not_block_more_chats_or_emails()
     {
         Assert.Equal(CapacityVerdict.Free, CapacityRules.Check(Blended, [Channel.Chat], Channel.Chat));

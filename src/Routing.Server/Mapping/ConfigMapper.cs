@@ -114,7 +114,7 @@ public static class ConfigMapper
                 GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"capacity for {channel.ToString().ToLowerInvariant()} must be 1-{MaxConcurrentPerChannel}, not {entry.MaxConcurrent}"));
             }
 
-            if (!capacity.TryAdd(channel, new ChannelCapacity(entry.MaxConcurrent, entry.Exclusive)))
+            if (!capacity.TryAdd(channel, new ChannelCapacity(entry.MaxConcurrent, entry.Exclusive, entry.Interruptible)))
             {
                 GrpcErrors.InvalidArgument($"capacity for {channel.ToString().ToLowerInvariant()} is listed twice");
             }
@@ -166,6 +166,7 @@ public static class ConfigMapper
             Channel = ViewMapper.ToApi(c.Key),
             MaxConcurrent = c.Value.MaxConcurrent,
             Exclusive = c.Value.Exclusive,
+            Interruptible = c.Value.Interruptible,
         }));
         config.WrapUp.Add(definition.WrapUp.Select(w => new Proto.ChannelWrapUp { Channel = ViewMapper.ToApi(w.Key), WrapUp = Duration.FromTimeSpan(w.Value) }));
         config.Queues.Add(definition.Queues.Select(q => new Proto.QueueMembership { QueueId = q.QueueId, Priority = q.Priority }));

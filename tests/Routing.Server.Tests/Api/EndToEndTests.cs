@@ -64,6 +64,29 @@ public sealed class EndToEndTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_call_is_offered_to_an_agent_working_on_interruptible_email()
+    {
+        var client = fixture.Server.Client;
+        var center = new Center(client);
+        var queue = await center.QueueAsync("blended", Channel.Voice, Channel.Email);
+        var config = new AgentConfig { AgentId = center.Id("eve"), Name = "eve" };
+        config.Queues.Add(new QueueMembership { QueueId = queue, Priority = 1 });
+        config.Capacity.Add(new ChannelCapacity { Channel = Channel.Voice, MaxConcurrent = 1, Exclusive = true });
+        config.Capacity.Add(new ChannelCapacity { Channel = Channel.Email, MaxConcurrent = 2, Interruptible = true });
+        await client.Admin.UpsertAgentAsync(config);
+        Assert.True((await client.Admin.GetAgentConfigAsync(new GetAgentConfigRequest { AgentId = config.AgentId })).Capacity.Single(c => c.Channel == Channel.Email).Interruptible);
+        await client.Agents.SetStatusAsync(new SetStatusRequest { AgentId = config.AgentId, Status = AgentStatus.Available, RequestId = "eve-in" });
+
+        var email = await center.RouteAsync(queue, Channel.Email);
+        Assert.Equal((RouteOutcome.Offered, config.AgentId), (email.Outcome, email.AgentId));
+        await client.Agents.AcceptOfferAsync(new AcceptOfferRequest { AgentId = config.AgentId, ContactId = email.ContactId, RequestId = "eve-email" });
+
+        // Email is deferrable on this profile: the call interrupts it rather than waiting for it to be answered.
+        var call = await center.RouteAsync(queue, Channel.Voice);
+        Assert.Equal((RouteOutcome.Offered, config.AgentId), (call.Outcome, call.AgentId));
+    }
+
+    [Fact]
     public async Task Watching_a_contact_streams_its_place_then_its_offer_and_its_end()
     {
         var client = fixture.Server.Client;
