@@ -16,7 +16,8 @@ public sealed record ContactView(
     [property: Id(5)] DateTimeOffset? EndedAt,
     [property: Id(6)] IReadOnlyList<string> OtherContactsInProgress,
     [property: Id(7)] long Version,
-    [property: Id(8)] CustomerFeedback? Feedback = null)
+    [property: Id(8)] CustomerFeedback? Feedback = null,
+    [property: Id(9)] int Transfers = 0)
 {
     public bool HasEnded => State is ContactState.Completed or ContactState.Abandoned or ContactState.Refused;
 }

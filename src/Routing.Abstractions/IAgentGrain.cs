@@ -18,7 +18,8 @@ public interface IAgentGrain : IGrainWithStringKey
     Task<Reply> Remove();
 
     /// <summary>The agent, or null when it was never configured.</summary>
-    [Alias("get")]
+    // Interleaves: two agents transferring to each other at once each read the other.
+    [Alias("get"), AlwaysInterleave]
     Task<AgentView?> Get();
 
     /// <summary>Logs in, out, or sets not ready with a reason; becoming available pulls waiting work.</summary>
@@ -35,6 +36,13 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>Ends a connected contact; the channel's wrap-up time follows before the capacity frees.</summary>
     [Alias("complete")]
     Task<Reply<AssignmentView>> CompleteContact(string contactId, string disposition);
+
+    /// <summary>
+    /// Passes a connected contact on to a queue, or to an agent (through the contact's queue unless one is named):
+    /// it waits there with its original arrival time, and this agent's part ends as a completion would.
+    /// </summary>
+    [Alias("transfer")]
+    Task<Reply<AssignmentView>> TransferContact(string contactId, string? toQueueId, string? toAgentId);
 
     [Alias("end-wrap-up")]
     Task<Reply> EndWrapUp(string contactId);

@@ -45,6 +45,10 @@ public interface IContactGrain : IGrainWithStringKey
     [Alias("connected"), AlwaysInterleave]
     Task Connected(string agentId, ContactTicket ticket);
 
+    /// <summary>The agent passed it on: it waits again, in the ticket's queue (and for its preferred agent, if any).</summary>
+    [Alias("transferred"), AlwaysInterleave]
+    Task Transferred(string fromAgentId, ContactTicket ticket);
+
     [Alias("wrap-up"), AlwaysInterleave]
     Task WrapUp(string agentId);
 

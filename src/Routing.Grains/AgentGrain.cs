@@ -229,6 +229,61 @@ public sealed partial class AgentGrain(
         }
     }
 
+    public async Task<Reply<AssignmentView>> TransferContact(string contactId, string? toQueueId, string? toAgentId)
+    {
+        var assignment = workload.Get(contactId);
+        if (assignment is null && finished.TryGet(contactId, out var earlier))
+        {
+            return Reply.Success(earlier);
+        }
+
+        if (assignment is null || assignment.Phase != AssignmentPhase.Connected)
+        {
+            return Reply.Failure<AssignmentView>(
+                ReplyStatus.FailedPrecondition,
+                assignment is null ? $"agent '{AgentId}' does not hold contact '{contactId}'" : $"contact '{contactId}' is {assignment.Phase.ToString().ToLowerInvariant()}: only a connected contact can be transferred");
+        }
+
+        if (toAgentId == AgentId)
+        {
+            return Reply.Failure<AssignmentView>(ReplyStatus.InvalidArgument, $"agent '{AgentId}' cannot transfer a contact to itself");
+        }
+
+        var queueId = toQueueId ?? assignment.QueueId;
+        var definition = await GrainFactory.GetGrain<IQueueGrain>(queueId).GetDefinition();
+        if (definition is null)
+        {
+            return Reply.Failure<AssignmentView>(ReplyStatus.NotFound, $"queue '{queueId}' does not exist");
+        }
+
+        if (!definition.Channels.Contains(assignment.Channel))
+        {
+            return Reply.Failure<AssignmentView>(ReplyStatus.FailedPrecondition, $"queue '{queueId}' does not take {assignment.Channel.ToString().ToLowerInvariant()}");
+        }
+
+        if (toAgentId is not null && await GrainFactory.GetGrain<IAgentGrain>(toAgentId).Get() is var target
+            && (target is null || target.Presence == AgentPresence.LoggedOut || target.Definition.Queues.All(q => q.QueueId != queueId)))
+        {
+            return Reply.Failure<AssignmentView>(
+                target is null ? ReplyStatus.NotFound : ReplyStatus.FailedPrecondition,
+                target is null ? $"agent '{toAgentId}' does not exist"
+                : target.Presence == AgentPresence.LoggedOut ? $"agent '{toAgentId}' is logged out"
+                : $"agent '{toAgentId}' does not serve queue '{queueId}'");
+        }
+
+        // Written ahead: a crash from here on finishes the transfer on activation rather than losing it halfway.
+        var now = clock.GetUtcNow();
+        var moved = state.State.Tickets[contactId] with
+        {
+            QueueId = queueId,
+            PreferredAgentId = toAgentId,
+            PreferredUntil = toAgentId is null ? null : now + options.Value.TransferToAgentWait,
+        };
+        state.State.PendingTransfers[contactId] = moved;
+        await SaveAsync();
+        return await CarryOutTransferAsync(assignment, moved);
+    }
+
     public async Task<Reply> EndWrapUp(string contactId)
     {
         var assignment = workload.Get(contactId);
@@ -422,7 +477,7 @@ public sealed partial class AgentGrain(
                     contact.Offered(AgentId, claim.SelectionReason).Ignore();
                 }
             }
-            else if (assignment.Phase == AssignmentPhase.Connected)
+            else if (assignment.Phase == AssignmentPhase.Connected && !state.State.PendingTransfers.ContainsKey(assignment.ContactId))
             {
                 await queue.Connected(assignment.ContactId, AgentId);
                 await GrainFactory.GetGrain<IContactGrain>(assignment.ContactId).Connected(AgentId, state.State.Tickets[assignment.ContactId]);
@@ -437,6 +492,60 @@ public sealed partial class AgentGrain(
         {
             await SaveAsync();
         }
+
+        foreach (var (contactId, moved) in state.State.PendingTransfers.ToList())
+        {
+            if (workload.Get(contactId) is { Phase: AssignmentPhase.Connected } connected)
+            {
+                await CarryOutTransferAsync(connected, moved);
+            }
+            else
+            {
+                state.State.PendingTransfers.Remove(contactId);
+            }
+        }
+    }
+
+    /// <summary>Into the target queue (original arrival kept), onto the contact's record, then this agent lets go.</summary>
+    private async Task<Reply<AssignmentView>> CarryOutTransferAsync(Assignment assignment, ContactTicket moved)
+    {
+        var contactId = assignment.ContactId;
+        var enqueued = await GrainFactory.GetGrain<IQueueGrain>(moved.QueueId).Enqueue(moved);
+        if (!enqueued.Reply.IsOk)
+        {
+            // A full target queue: the agent keeps the contact and may try elsewhere.
+            state.State.PendingTransfers.Remove(contactId);
+            await SaveAsync();
+            return Reply.Failure<AssignmentView>(enqueued.Reply);
+        }
+
+        await GrainFactory.GetGrain<IContactGrain>(contactId).Transferred(AgentId, enqueued.Ticket ?? moved);
+        foreach (var candidate in enqueued.Candidates.Where(c => c != AgentId).Take(options.Value.AgentsNudged))
+        {
+            GrainFactory.GetGrain<IAgentGrain>(candidate).WorkAvailable(moved.QueueId).Ignore();
+        }
+
+        var now = clock.GetUtcNow();
+        var wrapUp = Definition?.WrapUp.GetValueOrDefault(assignment.Channel) ?? TimeSpan.Zero;
+        var ticket = state.State.Tickets[contactId];
+        var completed = workload.Complete(contactId, now, wrapUp);
+        var handleTime = now - assignment.Since;
+        state.State.PendingTransfers.Remove(contactId);
+        if (wrapUp <= TimeSpan.Zero)
+        {
+            state.State.Tickets.Remove(contactId);
+            MarkIdleIfFree(now);
+        }
+
+        await SaveAsync();
+        GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Handled(contactId, handleTime).Ignore();
+        ArmDeadlineTimer();
+        PublishToQueues();
+        LogContactTransferred(logger, contactId, AgentId, moved.QueueId, moved.PreferredAgentId);
+        var view = new AssignmentView(ticket, completed.Phase, completed.Since, completed.Until);
+        finished.Remember(contactId, view);
+        await PullWorkAsync();
+        return Reply.Success(view);
     }
 
     private async Task MissOfferAsync(Assignment assignment, string reason)
@@ -653,6 +762,9 @@ public sealed partial class AgentGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Contact {ContactId} offer missed by agent {AgentId}: {Reason}")]
     private static partial void LogOfferMissed(ILogger logger, string contactId, string agentId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Contact {ContactId} transferred by {AgentId} to queue {QueueId} (agent {ToAgentId})")]
+    private static partial void LogContactTransferred(ILogger logger, string contactId, string agentId, string queueId, string? toAgentId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Contact {ContactId} completed by agent {AgentId} after {HandleTime}")]
     private static partial void LogContactCompleted(ILogger logger, string contactId, string agentId, TimeSpan handleTime);

@@ -19,4 +19,7 @@ public sealed class AgentState
     public long Version { get; set; }
 
     public SatisfactionTally Satisfaction { get; set; } = new();
+
+    /// <summary>Transfers decided but not yet carried out everywhere: finished on activation after a crash.</summary>
+    public Dictionary<string, ContactTicket> PendingTransfers { get; set; } = [];
 }

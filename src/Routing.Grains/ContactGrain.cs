@@ -298,9 +298,28 @@ public sealed partial class ContactGrain(
         await SaveAsync();
     }
 
+    public async Task Transferred(string fromAgentId, ContactTicket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (IsUnknownOrEnded || Record.AgentId != fromAgentId || Record.State is not (ContactState.Connected or ContactState.Offered))
+        {
+            return;
+        }
+
+        Record.Ticket = ticket;
+        Record.State = ContactState.Queued;
+        Record.AgentId = null;
+        Record.Transfers++;
+        Record.Reason = ticket.PreferredAgentId is { } to
+            ? $"transferred by {fromAgentId} to agent {to} in queue '{ticket.QueueId}'"
+            : $"transferred by {fromAgentId} to queue '{ticket.QueueId}'";
+        await SaveAsync();
+    }
+
     public async Task WrapUp(string agentId)
     {
-        if (IsUnknownOrEnded)
+        // Only from the agent it is with: an agent it was transferred away from wraps up without ending it.
+        if (IsUnknownOrEnded || Record.AgentId != agentId)
         {
             return;
         }
@@ -312,7 +331,7 @@ public sealed partial class ContactGrain(
 
     public async Task Completed(string agentId, string disposition)
     {
-        if (IsUnknownOrEnded)
+        if (IsUnknownOrEnded || Record.AgentId != agentId)
         {
             return;
         }
@@ -462,7 +481,8 @@ public sealed partial class ContactGrain(
         Record.EndedAt,
         Record.OtherContactsInProgress,
         Record.Version,
-        Record.Feedback);
+        Record.Feedback,
+        Record.Transfers);
 
     private async Task SaveAsync()
     {

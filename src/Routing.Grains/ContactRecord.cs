@@ -21,6 +21,9 @@ public sealed class ContactRecord
 
     public CustomerFeedback? Feedback { get; set; }
 
+    /// <summary>How often an agent passed it on to another queue or agent.</summary>
+    public int Transfers { get; set; }
+
     /// <summary>The customer, queue and agent have counted <see cref="Feedback"/>; a retried record re-sends until then.</summary>
     public bool FeedbackPropagated { get; set; }
 

@@ -46,6 +46,9 @@ public sealed class RoutingGrainOptions
     /// </summary>
     public TimeSpan PreferredAgentPeriod { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How long a contact transferred to an agent waits for that agent before the queue's other agents may take it.</summary>
+    public TimeSpan TransferToAgentWait { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How long a contact waits for its preferred agent before any eligible agent may take it.</summary>
     public TimeSpan PreferredAgentWait { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -153,6 +153,7 @@ public static class ViewMapper
         contact.OtherContactsInProgress.Add(view.OtherContactsInProgress);
         contact.IvrPath.Add((ticket.IvrPath ?? []).Select(ToApi));
         contact.CallbackNumber = ticket.CallbackNumber ?? string.Empty;
+        contact.Transfers = view.Transfers;
         if (view.Feedback is { } feedback)
         {
             contact.Feedback = new Proto.ContactFeedback { Csat = feedback.Csat ?? 0, Comment = feedback.Comment };

@@ -83,6 +83,22 @@ public sealed class AgentsService(IGrainFactory grains, IOptions<RoutingServerOp
         }
     }
 
+    public override async Task<Proto.Assignment> TransferContact(Proto.TransferContactRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequestValidation.Id(request.RequestId, "request_id");
+        var contactId = RequestValidation.Id(request.ContactId, "contact_id");
+        if (request.ToQueueId.Length == 0 && request.ToAgentId.Length == 0)
+        {
+            GrpcErrors.InvalidArgument("a transfer needs to_queue_id, to_agent_id or both");
+        }
+
+        var toQueue = request.ToQueueId.Length > 0 ? RequestValidation.Id(request.ToQueueId, "to_queue_id") : null;
+        var toAgent = request.ToAgentId.Length > 0 ? RequestValidation.Id(request.ToAgentId, "to_agent_id") : null;
+        var agent = await ExistingAgentAsync(request.AgentId);
+        return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(await agent.TransferContact(contactId, toQueue, toAgent)));
+    }
+
     public override async Task<Proto.Assignment> AcceptOffer(Proto.AcceptOfferRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
