@@ -467,7 +467,9 @@ public sealed partial class QueueGrain(
     /// Wakes at the next relaxation step or lapsing preferred-agent reservation of any waiting contact, when new
     /// agents may become eligible.
     /// </summary>
-    private void ArmRelaxationTimer()
+    /// <param name="asOf">The time the caller judged the line at: a timer firing a hair early must re-arm for what it
+    /// found not yet due, rather than read a later clock that says it is past and arm nothing.</param>
+    private void ArmRelaxationTimer(DateTimeOffset? asOf = null)
     {
         relaxationTimer?.Dispose();
         relaxationTimer = null;
@@ -477,7 +479,7 @@ public sealed partial class QueueGrain(
         }
 
         // Reservations for preferred agents lapsing open contacts to more agents, as relaxation steps do.
-        var now = clock.GetUtcNow();
+        var now = asOf ?? clock.GetUtcNow();
         var next = line.Waiting
             .Select(c => SkillRelaxation.NextStepAfter(Definition.Relaxation, now - c.EnqueuedAt) is { } step ? c.EnqueuedAt + step : (DateTimeOffset?)null)
             .Concat(line.Waiting.Where(c => c.IsReservedAt(now)).Select(c => c.ReservedUntil))
@@ -503,7 +505,7 @@ public sealed partial class QueueGrain(
 
         version++;
         changes.Notify();
-        ArmRelaxationTimer();
+        ArmRelaxationTimer(now);
         return Task.CompletedTask;
     }
 

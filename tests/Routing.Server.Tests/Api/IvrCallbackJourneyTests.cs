@@ -106,6 +106,37 @@ public sealed class IvrCallbackJourneyTests(ServerFixture fixture) : IClassFixtu
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
     }
 
+    [Fact]
+    public async Task Menu_actions_route_a_callback_with_its_number_and_a_message_as_an_email()
+    {
+        var client = Server.Client;
+        var callback = await NavigateAsync("cb-nav", "welcome", "19", session: "callback-call");
+        Assert.Equal((IvrRouteKind.Callback, "billing-en"), (callback.Destination.Kind, callback.Destination.QueueId));
+        var noNumber = await Assert.ThrowsAsync<RpcException>(() => client.Routing.RouteContactAsync(
+            new RouteContactRequest { RequestId = "cb-no-number", CustomerId = "+14155550100", IvrSessionId = "callback-call" }).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, noNumber.StatusCode);
+        var scheduled = await client.Routing.RouteContactAsync(
+            new RouteContactRequest { RequestId = "cb-route", CustomerId = "+14155550100", IvrSessionId = "callback-call", CallbackNumber = "+1 415 555 0100" });
+        var contact = await client.Routing.GetContactAsync(new GetContactRequest { ContactId = scheduled.ContactId });
+        Assert.Equal((ContactState.CallbackScheduled, "billing-en", Channel.Voice), (contact.State, contact.QueueId, contact.Channel));
+        Assert.Contains("callback to +1 415 555 0100 scheduled", scheduled.Reason, StringComparison.Ordinal);
+
+        var message = await NavigateAsync("msg-nav", "welcome", "18", session: "message-call");
+        Assert.Equal(IvrRouteKind.LeaveEmail, message.Destination.Kind);
+        var email = await client.Routing.RouteContactAsync(new RouteContactRequest { RequestId = "msg-route", CustomerId = "+14155550100", IvrSessionId = "message-call" });
+        var left = await client.Routing.GetContactAsync(new GetContactRequest { ContactId = email.ContactId });
+        Assert.Equal((Channel.Email, "support-en", "en"), (left.Channel, left.QueueId, left.Attributes["language"]));
+        Assert.Equal([("support", 3), ("english", 5)], left.RequiredSkills.Select(s => (s.Skill, s.MinLevel)));
+
+        // The same customer's two open contacts are flagged on both.
+        Assert.Contains(scheduled.ContactId, left.OtherContactsInProgress);
+        var first = await Eventually.Get(
+            () => client.Routing.GetContactAsync(new GetContactRequest { ContactId = scheduled.ContactId }).ResponseAsync,
+            c => c.OtherContactsInProgress.Contains(email.ContactId),
+            "the callback to be flagged with the customer's second contact");
+        Assert.Contains(email.ContactId, first.OtherContactsInProgress);
+    }
+
     private async Task<NavigateIvrResponse> NavigateAsync(string requestId, string? menuId, string digits, string session = "journey-call", bool timedOut = false) =>
         await Server.Client.Routing.NavigateIvrAsync(new NavigateIvrRequest
         {

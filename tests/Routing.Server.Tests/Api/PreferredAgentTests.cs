@@ -48,6 +48,25 @@ public sealed class PreferredAgentTests(ShortPreferredWaitServerFixture fixture)
         Assert.DoesNotContain("preferred", stranger.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_returning_customer_does_not_wait_for_a_last_agent_who_logged_out()
+    {
+        var client = fixture.Server.Client;
+        var center = new Center(client);
+        var queue = await center.QueueAsync("sticky-out", Channel.Voice);
+        var ana = await center.AgentAsync("ana", [queue], [(Channel.Voice, 1, true)]);
+        var customer = center.Id("regular");
+        var first = await center.RouteAsync(queue, Channel.Voice, customer);
+        Assert.Equal(ana, first.AgentId);
+        await ServeAsync(client, ana, first.ContactId);
+        await client.Agents.SetStatusAsync(new SetStatusRequest { AgentId = ana, Status = AgentStatus.LoggedOut, RequestId = RoutingClient.NewRequestId() });
+        var bob = await center.AgentAsync("bob", [queue], [(Channel.Voice, 1, true)]);
+
+        var again = await center.RouteAsync(queue, Channel.Voice, customer);
+
+        Assert.Equal((RouteOutcome.Offered, bob), (again.Outcome, again.AgentId));
+    }
+
     private static async Task ServeAsync(RoutingClient client, string agentId, string contactId)
     {
         await client.Agents.AcceptOfferAsync(new AcceptOfferRequest { AgentId = agentId, ContactId = contactId, RequestId = RoutingClient.NewRequestId() });
