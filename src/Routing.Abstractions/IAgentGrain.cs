@@ -18,9 +18,15 @@ public interface IAgentGrain : IGrainWithStringKey
     Task<Reply> Remove();
 
     /// <summary>The agent, or null when it was never configured.</summary>
-    // Interleaves: two agents transferring to each other at once each read the other.
-    [Alias("get"), AlwaysInterleave]
+    [Alias("get")]
     Task<AgentView?> Get();
+
+    /// <summary>
+    /// Whether the agent is logged in and which queues it serves, or null when it was never configured. Interleaves
+    /// (it reads only settled fields): two agents transferring to each other at once each ask the other.
+    /// </summary>
+    [Alias("get-presence"), AlwaysInterleave]
+    Task<AgentPresenceView?> GetPresence();
 
     /// <summary>Logs in, out, or sets not ready with a reason; becoming available pulls waiting work.</summary>
     [Alias("set-presence")]

@@ -114,6 +114,9 @@ public sealed partial class AgentGrain(
 
     public Task<AgentView?> Get() => Task.FromResult(Definition is null ? null : View());
 
+    public Task<AgentPresenceView?> GetPresence() => Task.FromResult(
+        Definition is null ? null : new AgentPresenceView(state.State.Presence, [.. Definition.Queues.Select(q => q.QueueId)]));
+
     public async Task<Reply<AgentView>> SetPresence(AgentPresence presence, string reason)
     {
         if (Definition is null)
@@ -261,8 +264,8 @@ public sealed partial class AgentGrain(
             return Reply.Failure<AssignmentView>(ReplyStatus.FailedPrecondition, $"queue '{queueId}' does not take {assignment.Channel.ToString().ToLowerInvariant()}");
         }
 
-        if (toAgentId is not null && await GrainFactory.GetGrain<IAgentGrain>(toAgentId).Get() is var target
-            && (target is null || target.Presence == AgentPresence.LoggedOut || target.Definition.Queues.All(q => q.QueueId != queueId)))
+        if (toAgentId is not null && await GrainFactory.GetGrain<IAgentGrain>(toAgentId).GetPresence() is var target
+            && (target is null || target.Presence == AgentPresence.LoggedOut || !target.QueueIds.Contains(queueId)))
         {
             return Reply.Failure<AssignmentView>(
                 target is null ? ReplyStatus.NotFound : ReplyStatus.FailedPrecondition,
