@@ -66,9 +66,12 @@ public interface IQueueGrain : IGrainWithStringKey
     [Alias("contact-status"), ReadOnly]
     Task<ContactQueueStatus> GetContactStatus(string contactId);
 
-    /// <summary>The expected wait of a contact of this channel joining now; null value when no agent able to serve is available.</summary>
+    /// <summary>
+    /// The expected wait of a contact of this channel joining now, and its chance of being answered within the
+    /// service-level target; for no channel, the best over the queue's channels.
+    /// </summary>
     [Alias("estimate"), ReadOnly]
-    Task<Reply<TimeSpan?>> EstimateForNewContact(Channel channel);
+    Task<Reply<NewContactEstimate>> EstimateForNewContact(Channel? channel);
 
     [Alias("stats"), ReadOnly]
     Task<QueueStats?> GetStats();
@@ -82,7 +85,7 @@ public interface IQueueGrain : IGrainWithStringKey
 
     /// <summary>A handled contact's handle time, feeding the queue's estimates.</summary>
     [Alias("handled"), OneWay]
-    Task Handled(string contactId, TimeSpan handleTime);
+    Task Handled(string contactId, Channel channel, TimeSpan handleTime);
 
     /// <summary>Waits until the queue's version passes <paramref name="afterVersion"/> or <paramref name="maxWait"/> elapses.</summary>
     [Alias("watch"), AlwaysInterleave]

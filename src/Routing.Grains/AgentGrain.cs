@@ -541,7 +541,7 @@ public sealed partial class AgentGrain(
         }
 
         await SaveAsync();
-        GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Handled(contactId, handleTime).Ignore();
+        GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Handled(contactId, assignment.Channel, handleTime).Ignore();
         ArmDeadlineTimer();
         PublishToQueues();
         LogContactTransferred(logger, contactId, AgentId, moved.QueueId, moved.PreferredAgentId);
@@ -604,7 +604,7 @@ public sealed partial class AgentGrain(
         }
 
         await SaveAsync();
-        GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Handled(assignment.ContactId, handleTime).Ignore();
+        GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Handled(assignment.ContactId, assignment.Channel, handleTime).Ignore();
         ArmDeadlineTimer();
 
         PublishToQueues();

@@ -134,8 +134,21 @@ public sealed partial class QueueGrain(
             }
 
             var queued = new QueuedContact(ticket, state.State.NextSequence++, null);
-            state.State.Contacts.Add(queued);
             line.Add(ToWaiting(queued));
+
+            // With no agent free it joins the line: every estimator predicts its wait now, to be scored when answered.
+            var joinedAt = clock.GetUtcNow();
+            if (RankFreeAgents(line.Get(ticket.ContactId)!, joinedAt).Count == 0)
+            {
+                var situation = Situation(line.PositionOf(ticket.ContactId) ?? 1, ticket.Channel, ticket.RequiredSkills, joinedAt);
+                queued = queued with { Predictions = situation is null ? null : EstimatorSelector.PredictAll(situation) };
+                if (queued.Predictions is not null)
+                {
+                    LearnerFor(ticket.Channel).Joined(joinedAt, options.Value.Learning);
+                }
+            }
+
+            state.State.Contacts.Add(queued);
             await SaveAsync();
             ArmRelaxationTimer();
             LogContactQueued(logger, ticket.ContactId, QueueId, line.WaitingCount);
@@ -267,6 +280,7 @@ public sealed partial class QueueGrain(
 
         line.Remove(contactId);
         proposals.Remove(contactId);
+        LearnFromDeparture(contactId, answered: true);
         state.State.Contacts.RemoveAll(c => c.Ticket.ContactId == contactId);
         state.State.Answered++;
         await SaveAsync();
@@ -284,6 +298,7 @@ public sealed partial class QueueGrain(
             return new Reply<string?>(ReplyStatus.FailedPrecondition, $"contact '{contactId}' is not in queue '{QueueId}'", answeredBy.GetValueOrDefault(contactId));
         }
 
+        LearnFromDeparture(contactId, answered: false);
         state.State.Contacts.RemoveAll(c => c.Ticket.ContactId == contactId);
         state.State.Abandoned++;
         await SaveAsync();
@@ -390,25 +405,34 @@ public sealed partial class QueueGrain(
         await SaveAsync();
     }
 
-    public Task Handled(string contactId, TimeSpan handleTime)
+    public Task Handled(string contactId, Channel channel, TimeSpan handleTime)
     {
         // Kept in memory and written with the next state change: a sample lost in a crash only nudges an average.
         state.State.Handled++;
         state.State.HandleSecondsTotal += handleTime.TotalSeconds;
+        LearnerFor(channel).Completed(clock.GetUtcNow(), handleTime, options.Value.Learning);
         return Task.CompletedTask;
     }
 
-    public Task<Reply<TimeSpan?>> EstimateForNewContact(Channel channel)
+    public Task<Reply<NewContactEstimate>> EstimateForNewContact(Channel? channel)
     {
         if (Definition is null)
         {
-            return Task.FromResult(Reply.Failure<TimeSpan?>(ReplyStatus.NotFound, $"queue '{QueueId}' does not exist"));
+            return Task.FromResult(Reply.Failure<NewContactEstimate>(ReplyStatus.NotFound, $"queue '{QueueId}' does not exist"));
         }
 
-        return Task.FromResult(Definition.Channels.Contains(channel)
-            ? Reply.Success(Estimate(line.WaitingCount + 1, channel, Definition.DefaultSkills))
-            : Reply.Failure<TimeSpan?>(ReplyStatus.InvalidArgument, $"queue '{QueueId}' does not take {channel.ToString().ToLowerInvariant()}"));
+        if (channel is { } asked && !Definition.Channels.Contains(asked))
+        {
+            return Task.FromResult(Reply.Failure<NewContactEstimate>(ReplyStatus.InvalidArgument, $"queue '{QueueId}' does not take {asked.ToString().ToLowerInvariant()}"));
+        }
+
+        var best = (channel is { } one ? [one] : Definition.Channels)
+            .Select(NewContactEstimateFor)
+            .OrderBy(e => e.Wait ?? TimeSpan.MaxValue)
+            .First();
+        return Task.FromResult(Reply.Success(best));
     }
+
 
     public async Task<long> WaitForChange(long afterVersion, TimeSpan maxWait)
     {
@@ -424,15 +448,68 @@ public sealed partial class QueueGrain(
     /// Queue-length-based estimate with the agents that could really serve this contact: logged in, available,
     /// skilled, handling the channel; each counts for its concurrent capacity on the channel.
     /// </summary>
+    /// <summary>The expected wait at <paramref name="place"/> by the estimator that has been most accurate here lately.</summary>
     private TimeSpan? Estimate(int place, Channel channel, IReadOnlyList<SkillRequirement> requirements)
+    {
+        if (place <= 1 && FreeAgentFor(channel, requirements))
+        {
+            return TimeSpan.Zero;
+        }
+
+        return Situation(place, channel, requirements, clock.GetUtcNow()) is { } situation ? SelectorFor(channel).Estimate(situation) : null;
+    }
+
+    /// <summary>
+    /// What the estimators see at <paramref name="place"/>: null when no agent able to serve is logged in available
+    /// (no bound). With an agent free right now, the first in line is about to be offered: one fewer answer to wait for.
+    /// </summary>
+    private WaitSituation? Situation(int place, Channel channel, IReadOnlyList<SkillRequirement> requirements, DateTimeOffset now)
     {
         var able = members.Values
             .Select(m => m.Member)
             .Where(m => m.Presence == AgentPresence.Available && Eligibility.IsEligible(m.Skills, requirements))
             .ToList();
         var servers = able.Sum(m => m.Capacity.For(channel).MaxConcurrent);
-        var freeNow = able.Any(m => m.CanTake(channel) == CapacityVerdict.Free);
-        return WaitEstimator.QueueLengthBased(place, servers, AverageHandleTime, freeNow);
+        if (servers <= 0)
+        {
+            return null;
+        }
+
+        var ahead = Math.Max(0, place - 1 - (able.Any(m => m.CanTake(channel) == CapacityVerdict.Free) ? 1 : 0));
+        var head = line.Waiting.FirstOrDefault(c => c.Channel == channel);
+        return LearnerFor(channel).Situation(now, ahead, head is null ? null : now - head.EnqueuedAt, servers, AverageHandleTime, options.Value.Learning);
+    }
+
+    private bool FreeAgentFor(Channel channel, IReadOnlyList<SkillRequirement> requirements) =>
+        AgentSelector.FreeEligible(members.Values.Select(m => m.Member), channel, requirements).Count > 0;
+
+    private LineWaitLearner LearnerFor(Channel channel) =>
+        state.State.Learners.TryGetValue(channel, out var learner) ? learner : state.State.Learners[channel] = new LineWaitLearner();
+
+    private EstimatorSelector SelectorFor(Channel channel) =>
+        state.State.Selectors.TryGetValue(channel, out var selector) ? selector : state.State.Selectors[channel] = new EstimatorSelector();
+
+    /// <summary>A contact that joined the line leaves it: the learner counts it, and the estimators are scored on it.</summary>
+    private void LearnFromDeparture(string contactId, bool answered)
+    {
+        var queued = state.State.Contacts.Find(c => c.Ticket.ContactId == contactId);
+        if (queued?.Predictions is not { } predictions)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var waited = now - queued.Ticket.ArrivedAt;
+        var learner = LearnerFor(queued.Ticket.Channel);
+        if (answered)
+        {
+            learner.Answered(now, waited, options.Value.Learning);
+            SelectorFor(queued.Ticket.Channel).Learn(predictions, waited);
+        }
+        else
+        {
+            learner.Abandoned(now, waited, options.Value.Learning);
+        }
     }
 
     /// <summary>Observed average, or the configured prior until the first contact is handled.</summary>
@@ -443,10 +520,29 @@ public sealed partial class QueueGrain(
     /// <summary>The shortest expected wait over the queue's channels: what a new arrival on its best channel faces.</summary>
     private TimeSpan? BestEstimateForNewContact() =>
         Definition!.Channels
-            .Select(c => Estimate(line.WaitingCount + 1, c, Definition.DefaultSkills))
+            .Select(c => NewContactEstimateFor(c).Wait)
             .Where(e => e is not null)
             .DefaultIfEmpty(null)
             .Min();
+
+    private NewContactEstimate NewContactEstimateFor(Channel channel)
+    {
+        var now = clock.GetUtcNow();
+        var place = line.WaitingCount + 1;
+        var target = Definition!.ServiceLevelTarget;
+        if (FreeAgentFor(channel, Definition.DefaultSkills) && place == 1)
+        {
+            return new NewContactEstimate(TimeSpan.Zero, 1, target);
+        }
+
+        var situation = Situation(place, channel, Definition.DefaultSkills, now);
+        return situation is null
+            ? new NewContactEstimate(null, 0, target)
+            : new NewContactEstimate(
+                SelectorFor(channel).Estimate(situation),
+                WaitDistribution.ProbabilityWithin(situation.Ahead, situation.ServiceRate, situation.AbandonmentRate, target),
+                target);
+    }
 
     private IReadOnlyList<RankedAgent> RankFreeAgents(WaitingContact contact, DateTimeOffset now)
     {

@@ -26,4 +26,10 @@ public sealed class QueueState
     public double HandleSecondsTotal { get; set; }
 
     public SatisfactionTally Satisfaction { get; set; } = new();
+
+    /// <summary>What wait estimates learn, per channel (their agents and handle times differ).</summary>
+    public Dictionary<Channel, LineWaitLearner> Learners { get; set; } = [];
+
+    /// <summary>Which estimator has been most accurate lately, per channel.</summary>
+    public Dictionary<Channel, EstimatorSelector> Selectors { get; set; } = [];
 }

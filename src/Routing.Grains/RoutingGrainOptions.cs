@@ -46,6 +46,22 @@ public sealed class RoutingGrainOptions
     /// </summary>
     public TimeSpan PreferredAgentPeriod { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>Wait estimates: observations this old weigh half as much (see <see cref="WaitLearningOptions"/>).</summary>
+    public TimeSpan EstimateHalfLife { get; set; } = WaitLearningOptions.Default.HalfLife;
+
+    /// <summary>Recent waits averaged by the moving-average baseline.</summary>
+    [Range(1, 10_000)]
+    public int EstimateRecentWaits { get; set; } = WaitLearningOptions.Default.RecentWaits;
+
+    /// <summary>Backlogged time observed before the learned answer rate replaces staffing × handle time.</summary>
+    public TimeSpan EstimateMinBacklogged { get; set; } = WaitLearningOptions.Default.MinBacklogged;
+
+    /// <summary>Answers from the line observed before the learned answer rate is trusted.</summary>
+    [Range(1, 100_000)]
+    public int EstimateMinAnswers { get; set; } = WaitLearningOptions.Default.MinAnswers;
+
+    public WaitLearningOptions Learning => new(EstimateHalfLife, EstimateRecentWaits, EstimateMinBacklogged, EstimateMinAnswers);
+
     /// <summary>How long a contact transferred to an agent waits for that agent before the queue's other agents may take it.</summary>
     public TimeSpan TransferToAgentWait { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -113,15 +113,16 @@ public sealed class RoutingService(IGrainFactory grains, IOptions<RoutingServerO
         var queue = grains.GetGrain<IQueueGrain>(queueId);
         var stats = await queue.GetStats()
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"queue '{queueId}' does not exist"));
-        var estimate = request.Channel == Proto.Channel.Unspecified
-            ? stats.EstimatedWaitForNewContact
-            : GrpcErrors.ValueOrThrow(await queue.EstimateForNewContact(RequestValidation.Channel(request.Channel)));
+        Channel? channel = request.Channel == Proto.Channel.Unspecified ? null : RequestValidation.Channel(request.Channel);
+        var estimate = GrpcErrors.ValueOrThrow(await queue.EstimateForNewContact(channel));
         return new Proto.QueueEstimate
         {
             QueueId = queueId,
             Waiting = stats.Waiting,
-            EstimatedWait = estimate is { } wait ? Duration.FromTimeSpan(wait) : null,
+            EstimatedWait = estimate.Wait is { } wait ? Duration.FromTimeSpan(wait) : null,
             AgentsAvailable = stats.AgentsAvailable,
+            ProbabilityAnsweredWithinTarget = estimate.ProbabilityWithinTarget,
+            ServiceLevelTarget = Duration.FromTimeSpan(estimate.Target),
         };
     }
 

@@ -1,4 +1,5 @@
 using Routing.Api.V1;
+using Routing.Client;
 
 namespace Routing.Server.Tests.Api;
 
@@ -171,11 +172,38 @@ public sealed class EndToEndTests(ServerFixture fixture)
         var voice = await client.Routing.GetQueueEstimateAsync(new GetQueueEstimateRequest { QueueId = queue, Channel = Channel.Voice });
         var best = await client.Routing.GetQueueEstimateAsync(new GetQueueEstimateRequest { QueueId = queue });
 
-        Assert.Equal(TimeSpan.Zero, chat.EstimatedWait.ToTimeSpan());
+        Assert.Equal((TimeSpan.Zero, 1.0), (chat.EstimatedWait.ToTimeSpan(), chat.ProbabilityAnsweredWithinTarget));
         Assert.Null(voice.EstimatedWait);
+        Assert.Equal(0.0, voice.ProbabilityAnsweredWithinTarget);
         Assert.Equal(TimeSpan.Zero, best.EstimatedWait.ToTimeSpan());
         var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() =>
             client.Routing.GetQueueEstimateAsync(new GetQueueEstimateRequest { QueueId = queue, Channel = Channel.Email }).ResponseAsync);
         Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_new_caller_behind_a_busy_agent_is_told_the_wait_and_the_chance_of_an_answer_within_the_target()
+    {
+        var client = fixture.Server.Client;
+        var center = new Center(client);
+        var config = new QueueConfig
+        {
+            QueueId = center.Id("estimated"),
+            Name = "estimated",
+            ServiceLevelTarget = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromSeconds(20)),
+            DefaultHandleTime = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromSeconds(300)),
+        };
+        config.Channels.Add(Channel.Voice);
+        await client.Admin.UpsertQueueAsync(config);
+        var agent = await center.AgentAsync("busy", [config.QueueId], [(Channel.Voice, 1, true)]);
+        var call = await center.RouteAsync(config.QueueId, Channel.Voice);
+        await client.Agents.AcceptOfferAsync(new AcceptOfferRequest { AgentId = agent, ContactId = call.ContactId, RequestId = RoutingClient.NewRequestId() });
+
+        var estimate = await client.Routing.GetQueueEstimateAsync(new GetQueueEstimateRequest { QueueId = config.QueueId, Channel = Channel.Voice });
+
+        // One answer needed from one agent handling calls in 300 s on average: 300 s, and P(wait <= 20 s) = 1 - e^(-20/300).
+        Assert.Equal(TimeSpan.FromSeconds(300), estimate.EstimatedWait.ToTimeSpan());
+        Assert.Equal(1 - Math.Exp(-20.0 / 300), estimate.ProbabilityAnsweredWithinTarget, 6);
+        Assert.Equal(TimeSpan.FromSeconds(20), estimate.ServiceLevelTarget.ToTimeSpan());
     }
 }
