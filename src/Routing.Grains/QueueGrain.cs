@@ -16,6 +16,7 @@ public sealed partial class QueueGrain(
     private readonly Dictionary<string, (QueueMember Member, long Version)> members = new(StringComparer.Ordinal);
 
     private readonly RecentOutcomes<string> answeredBy = new(options.Value.RecentOutcomesRemembered);
+    private readonly StatisticsClock statisticsClock = options.Value.StatisticsClock;
 
     // Contacts proposed to an agent that has not claimed them yet: agent and lease end. Advisory, never persisted.
     private readonly Dictionary<string, (string AgentId, DateTimeOffset Until)> proposals = new(StringComparer.Ordinal);
@@ -149,6 +150,7 @@ public sealed partial class QueueGrain(
             }
 
             state.State.Contacts.Add(queued);
+            state.State.Statistics.Arrived(joinedAt, statisticsClock);
             await SaveAsync();
             ArmRelaxationTimer();
             LogContactQueued(logger, ticket.ContactId, QueueId, line.WaitingCount);
@@ -281,6 +283,9 @@ public sealed partial class QueueGrain(
         line.Remove(contactId);
         proposals.Remove(contactId);
         LearnFromDeparture(contactId, answered: true);
+        var ticket = TicketOf(contactId);
+        var now = clock.GetUtcNow();
+        state.State.Statistics.Answered(now, statisticsClock, now - ticket.ArrivedAt, Definition!.ServiceLevelTarget, firstResponse: ticket.Channel != Channel.Voice);
         state.State.Contacts.RemoveAll(c => c.Ticket.ContactId == contactId);
         state.State.Answered++;
         await SaveAsync();
@@ -299,6 +304,7 @@ public sealed partial class QueueGrain(
         }
 
         LearnFromDeparture(contactId, answered: false);
+        state.State.Statistics.Abandoned(clock.GetUtcNow(), statisticsClock);
         state.State.Contacts.RemoveAll(c => c.Ticket.ContactId == contactId);
         state.State.Abandoned++;
         await SaveAsync();
@@ -362,7 +368,11 @@ public sealed partial class QueueGrain(
             AverageHandleTime,
             state.State.Satisfaction.AverageCsat,
             state.State.Satisfaction.CsatResponses,
-            state.State.Satisfaction.NetPromoterScore));
+            state.State.Satisfaction.NetPromoterScore,
+            state.State.Statistics.Window(now, statisticsClock),
+            state.State.Statistics.SinceMidnight(now, statisticsClock),
+            Definition.ServiceLevelTarget,
+            Definition.ServiceLevelPercent));
     }
 
     public async Task MemberChanged(QueueMember member, long memberVersion)
@@ -402,6 +412,11 @@ public sealed partial class QueueGrain(
     public async Task FeedbackReceived(CustomerFeedback feedback)
     {
         state.State.Satisfaction.Add(feedback);
+        if (feedback.Csat is { } csat)
+        {
+            state.State.Statistics.Rated(clock.GetUtcNow(), statisticsClock, csat);
+        }
+
         await SaveAsync();
     }
 
@@ -411,6 +426,9 @@ public sealed partial class QueueGrain(
         state.State.Handled++;
         state.State.HandleSecondsTotal += handleTime.TotalSeconds;
         LearnerFor(channel).Completed(clock.GetUtcNow(), handleTime, options.Value.Learning);
+        state.State.Statistics.Handled(clock.GetUtcNow(), statisticsClock, handleTime);
+        version++;
+        changes.Notify();
         return Task.CompletedTask;
     }
 

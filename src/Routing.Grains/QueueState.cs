@@ -27,6 +27,8 @@ public sealed class QueueState
 
     public SatisfactionTally Satisfaction { get; set; } = new();
 
+    public QueueStatistics Statistics { get; set; } = new();
+
     /// <summary>What wait estimates learn, per channel (their agents and handle times differ).</summary>
     public Dictionary<Channel, LineWaitLearner> Learners { get; set; } = [];
 

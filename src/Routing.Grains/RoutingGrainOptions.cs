@@ -60,6 +60,14 @@ public sealed class RoutingGrainOptions
     [Range(1, 100_000)]
     public int EstimateMinAnswers { get; set; } = WaitLearningOptions.Default.MinAnswers;
 
+    /// <summary>The time zone whose midnight starts the statistics' day (an IANA or Windows id).</summary>
+    public string StatisticsTimeZone { get; set; } = "UTC";
+
+    /// <summary>The rolling window supervisors see beside the day (whole minutes).</summary>
+    public TimeSpan StatisticsWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    public StatisticsClock StatisticsClock => new(TimeZoneInfo.FindSystemTimeZoneById(StatisticsTimeZone), (int)Math.Max(1, StatisticsWindow.TotalMinutes));
+
     public WaitLearningOptions Learning => new(EstimateHalfLife, EstimateRecentWaits, EstimateMinBacklogged, EstimateMinAnswers);
 
     /// <summary>How long a contact transferred to an agent waits for that agent before the queue's other agents may take it.</summary>

@@ -23,7 +23,11 @@ public static class RoutingServerExtensions
                 $"{RoutingServerOptions.Section}:{nameof(RoutingServerOptions.AdvertisedAddress)} must be an IP address, e.g. 127.0.0.1.")
             .ValidateOnStart();
         builder.Services.AddOptions<QueueDefaultsOptions>().BindConfiguration(QueueDefaultsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<RoutingGrainOptions>().BindConfiguration(RoutingGrainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<RoutingGrainOptions>().BindConfiguration(RoutingGrainOptions.Section).ValidateDataAnnotations()
+            .Validate(
+                options => TimeZoneInfo.TryFindSystemTimeZoneById(options.StatisticsTimeZone, out _),
+                $"{RoutingGrainOptions.Section}:{nameof(RoutingGrainOptions.StatisticsTimeZone)} must name a time zone this machine knows, e.g. UTC or Europe/Madrid.")
+            .ValidateOnStart();
         builder.Services.AddOptions<SqliteStorageOptions>().BindConfiguration(SqliteStorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<PostgreSqlStorageOptions>().BindConfiguration(PostgreSqlStorageOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<PostgreSqlStorageOptions>, PostgreSqlStorageOptionsValidator>();

@@ -42,6 +42,10 @@ public sealed class RoutingServerOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:00:20")]
     public TimeSpan WatchRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Supervisor streams push at most this often (a change is pushed within this long).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan StatsMinInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>After another silo dies, how often this one tries to wake grains that failed to wake (see <see cref="SiloLossWatcher"/>).</summary>
     [Range(1, 100)]
     public int TakeOverAttempts { get; set; } = 5;

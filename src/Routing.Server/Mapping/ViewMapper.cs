@@ -220,6 +220,30 @@ public static class ViewMapper
         return agent;
     }
 
+    public static Proto.PeriodStats ToApi(PeriodTotals totals)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        var period = new Proto.PeriodStats
+        {
+            Offered = totals.Arrived,
+            Answered = totals.Answered,
+            Abandoned = totals.Abandoned,
+            AbandonRate = totals.AbandonRate ?? 0,
+            AverageSpeedOfAnswer = totals.AverageSpeedOfAnswer is { } asa ? Duration.FromTimeSpan(asa) : null,
+            AverageHandleTime = totals.AverageHandleTime is { } aht ? Duration.FromTimeSpan(aht) : null,
+            AnsweredWithinTarget = totals.AnsweredWithinTarget,
+            AverageFirstResponse = totals.AverageFirstResponse is { } frt ? Duration.FromTimeSpan(frt) : null,
+            AverageCsat = totals.AverageCsat ?? 0,
+            CsatResponses = totals.CsatResponses,
+        };
+        if (totals.ServiceLevel is { } level)
+        {
+            period.ServiceLevel = level;
+        }
+
+        return period;
+    }
+
     public static Proto.QueueStats ToApi(QueueStats stats)
     {
         ArgumentNullException.ThrowIfNull(stats);
@@ -242,6 +266,10 @@ public static class ViewMapper
             AverageHandleTime = Duration.FromTimeSpan(stats.AverageHandleTime),
             AverageCsat = stats.AverageCsat ?? 0,
             CsatResponses = stats.CsatResponses,
+            Window = ToApi(stats.Window ?? PeriodTotals.Empty),
+            SinceMidnight = ToApi(stats.SinceMidnight ?? PeriodTotals.Empty),
+            ServiceLevelTarget = Duration.FromTimeSpan(stats.ServiceLevelTarget),
+            ServiceLevelPercent = stats.ServiceLevelPercent,
         };
         if (stats.NetPromoterScore is { } nps)
         {

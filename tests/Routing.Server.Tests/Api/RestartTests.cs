@@ -7,6 +7,34 @@ namespace Routing.Server.Tests.Api;
 public sealed class RestartTests
 {
     [Fact]
+    public async Task The_days_statistics_survive_a_server_restart()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "routing-tests", Guid.NewGuid().ToString("N"));
+        var database = Path.Combine(directory, "routing.db");
+        string queue;
+        QueueStats before;
+        await using (var first = new ServerProcess(database, seed: false))
+        {
+            await first.StartAsync();
+            var center = new Center(first.Client);
+            queue = await center.QueueAsync("counted", Channel.Voice);
+            var gone = await center.RouteAsync(queue, Channel.Voice);
+            await first.Client.Routing.CancelContactAsync(new CancelContactRequest { RequestId = "hang-up", ContactId = gone.ContactId });
+            await center.RouteAsync(queue, Channel.Voice);
+            before = await first.Client.Supervisor.GetQueueStatsAsync(new GetQueueStatsRequest { QueueId = queue });
+            Assert.Equal((2L, 1L), (before.SinceMidnight.Offered, before.SinceMidnight.Abandoned));
+        }
+
+        await using var after = new ServerProcess(database, seed: false);
+        await after.StartAsync();
+        var restored = await after.Client.Supervisor.GetQueueStatsAsync(new GetQueueStatsRequest { QueueId = queue });
+
+        Assert.Equal(before.SinceMidnight, restored.SinceMidnight);
+        Assert.Equal(before.Window, restored.Window);
+        Assert.Equal((1.0, 1, 1), (restored.SinceMidnight.AbandonRate, restored.Waiting, (int)restored.Abandoned));
+    }
+
+    [Fact]
     public async Task A_waiting_contact_and_an_agents_offer_survive_a_server_restart()
     {
         var directory = Path.Combine(Path.GetTempPath(), "routing-tests", Guid.NewGuid().ToString("N"));
