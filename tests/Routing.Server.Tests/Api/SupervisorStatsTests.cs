@@ -54,6 +54,34 @@ public sealed class SupervisorStatsTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_burst_of_changes_is_pushed_no_more_often_than_the_interval_asked_for()
+    {
+        var center = new Center(Client);
+        var queue = await center.QueueAsync("bursty", Channel.Voice);
+        var interval = TimeSpan.FromSeconds(1.5);
+        using var call = Client.Supervisor.WatchQueueStats(new WatchQueueStatsRequest
+        {
+            QueueIds = { queue },
+            MinInterval = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(interval),
+        });
+        var stream = call.ResponseStream;
+        var first = await Eventually.Next(stream, "the first stats update");
+
+        // Five arrivals at once: the stream catches up in as few pushes as the interval allows, each spaced by it.
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => center.RouteAsync(queue, Channel.Voice)));
+        var updates = new List<QueueStatsUpdate> { first };
+        while (updates[^1].Queues[0].Waiting < 5)
+        {
+            updates.Add(await Eventually.Next(stream, "an update after the burst"));
+        }
+
+        foreach (var (earlier, later) in updates.Zip(updates.Skip(1)))
+        {
+            Assert.True(later.At.ToDateTimeOffset() - earlier.At.ToDateTimeOffset() >= interval, $"updates at {earlier.At} and {later.At} are closer than {interval}");
+        }
+    }
+
+    [Fact]
     public async Task Watching_an_unknown_queue_is_refused()
     {
         using var call = Client.Supervisor.WatchQueueStats(new WatchQueueStatsRequest { QueueIds = { "no-such-queue" } });
