@@ -78,7 +78,10 @@ public sealed partial class ContactGrain(
                 && definition is { WhenFull: QueueFullPolicy.Overflow, OverflowQueueId: { } next }
                 && !overflowedFrom.Contains(next))
             {
+                // Written before trying the next queue: a retry after a crash resumes there instead of queueing the
+                // contact again in a first queue that may have room by then.
                 Record.Ticket = Record.Ticket with { QueueId = next };
+                await SaveAsync();
                 continue;
             }
 
