@@ -235,8 +235,9 @@ public sealed partial class AgentGrain(
     public async Task<Reply<AssignmentView>> TransferContact(string contactId, string? toQueueId, string? toAgentId)
     {
         var assignment = workload.Get(contactId);
-        if (assignment is null && finished.TryGet(contactId, out var earlier))
+        if (assignment is null && finished.TryGet(contactId, out var earlier) && earlier.Phase is AssignmentPhase.Completed or AssignmentPhase.WrapUp)
         {
+            // A retried transfer (or one after the contact was finished here): what this agent's part ended as.
             return Reply.Success(earlier);
         }
 
