@@ -124,6 +124,10 @@ public sealed partial class QueueGrain(
             var onTheLine = state.State.Contacts.Count(c => c.OfferedTo is null && !c.Ticket.IsCallback);
             if (!ticket.IsCallback && onTheLine >= Definition.MaxWaiting)
             {
+                // Counted in memory: a turned-away caller changes no other state worth a write.
+                state.State.Statistics.TurnedAway(clock.GetUtcNow(), statisticsClock);
+                version++;
+                changes.Notify();
                 return Refused(ReplyStatus.FailedPrecondition, $"queue '{QueueId}' is full: {onTheLine} callers waiting on the line, the maximum is {Definition.MaxWaiting}");
             }
 
@@ -151,6 +155,11 @@ public sealed partial class QueueGrain(
 
             state.State.Contacts.Add(queued);
             state.State.Statistics.Arrived(joinedAt, statisticsClock);
+            if (ticket.IsCallback)
+            {
+                state.State.Statistics.CallbackScheduled(joinedAt, statisticsClock);
+            }
+
             await SaveAsync();
             ArmRelaxationTimer();
             LogContactQueued(logger, ticket.ContactId, QueueId, line.WaitingCount);
@@ -237,6 +246,11 @@ public sealed partial class QueueGrain(
 
         if (queued.Ticket.CallbackNumber != callbackNumber)
         {
+            if (!queued.Ticket.IsCallback)
+            {
+                state.State.Statistics.CallbackScheduled(clock.GetUtcNow(), statisticsClock);
+            }
+
             state.State.Contacts[index] = queued with { Ticket = queued.Ticket with { CallbackNumber = callbackNumber } };
             await SaveAsync();
         }

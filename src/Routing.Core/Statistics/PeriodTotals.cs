@@ -2,7 +2,8 @@ namespace Routing.Core;
 
 /// <summary>
 /// A queue's contact figures over one period, as sums so periods and queues add up: contacts that arrived, were
-/// answered (and how fast), abandoned, handled (and how long), first responses on chat and email, and CSAT.
+/// answered (and how fast), abandoned, handled (and how long), first responses on chat and email, CSAT, callers
+/// turned away by a full line (refused, overflowed or offered a callback), and callbacks scheduled.
 /// </summary>
 public sealed record PeriodTotals(
     long Arrived = 0,
@@ -15,7 +16,9 @@ public sealed record PeriodTotals(
     long FirstResponses = 0,
     double FirstResponseSeconds = 0,
     long CsatResponses = 0,
-    long CsatTotal = 0)
+    long CsatTotal = 0,
+    long TurnedAwayFull = 0,
+    long Callbacks = 0)
 {
     public static PeriodTotals Empty { get; } = new();
 
@@ -48,6 +51,8 @@ public sealed record PeriodTotals(
             FirstResponses + other.FirstResponses,
             FirstResponseSeconds + other.FirstResponseSeconds,
             CsatResponses + other.CsatResponses,
-            CsatTotal + other.CsatTotal);
+            CsatTotal + other.CsatTotal,
+            TurnedAwayFull + other.TurnedAwayFull,
+            Callbacks + other.Callbacks);
     }
 }

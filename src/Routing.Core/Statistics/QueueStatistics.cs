@@ -31,6 +31,12 @@ public sealed class QueueStatistics
     public void Handled(DateTimeOffset now, StatisticsClock clock, TimeSpan handleTime) =>
         Record(now, clock, new PeriodTotals(Handled: 1, HandleSeconds: handleTime.TotalSeconds));
 
+    /// <summary>A caller arrived at a full line (and was refused, overflowed or offered a callback).</summary>
+    public void TurnedAway(DateTimeOffset now, StatisticsClock clock) => Record(now, clock, new PeriodTotals(TurnedAwayFull: 1));
+
+    /// <summary>A contact became a callback, keeping its place without holding the line.</summary>
+    public void CallbackScheduled(DateTimeOffset now, StatisticsClock clock) => Record(now, clock, new PeriodTotals(Callbacks: 1));
+
     public void Rated(DateTimeOffset now, StatisticsClock clock, int csat) =>
         Record(now, clock, new PeriodTotals(CsatResponses: 1, CsatTotal: csat));
 

@@ -235,6 +235,8 @@ public static class ViewMapper
             AverageFirstResponse = totals.AverageFirstResponse is { } frt ? Duration.FromTimeSpan(frt) : null,
             AverageCsat = totals.AverageCsat ?? 0,
             CsatResponses = totals.CsatResponses,
+            TurnedAwayFull = totals.TurnedAwayFull,
+            Callbacks = totals.Callbacks,
         };
         if (totals.ServiceLevel is { } level)
         {

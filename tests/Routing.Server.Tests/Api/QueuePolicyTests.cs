@@ -44,6 +44,13 @@ public sealed class QueuePolicyTests(ServerFixture fixture)
         Assert.Equal((RouteOutcome.Queued, 2), (callback.Outcome, callback.Position));
         var contact = await Client.Routing.GetContactAsync(new GetContactRequest { ContactId = callback.ContactId });
         Assert.Equal((ContactState.CallbackScheduled, "+1 415 555 0100"), (contact.State, contact.CallbackNumber));
+
+        // Each full line counted the caller it turned away; the callback queue counted its callback.
+        foreach (var (full, callbacks) in new[] { (refusing, 0L), (overflowing, 0L), (calling, 1L) })
+        {
+            var day = (await Client.Supervisor.GetQueueStatsAsync(new GetQueueStatsRequest { QueueId = full })).SinceMidnight;
+            Assert.Equal((1L, callbacks), (day.TurnedAwayFull, day.Callbacks));
+        }
     }
 
     [Fact]
