@@ -24,6 +24,11 @@ public sealed partial class IvrSessionGrain(
                 return Reply.Failure<IvrSessionView>(ReplyStatus.InvalidArgument, $"IVR session '{SessionId}' is new: menu_id must name the menu it starts at");
             }
 
+            if (await MenuAsync(entryMenuId, menus) is null)
+            {
+                return Reply.Failure<IvrSessionView>(ReplyStatus.NotFound, $"menu '{entryMenuId}' does not exist");
+            }
+
             session = IvrSessionState.StartAt(entryMenuId);
         }
         else if (!string.IsNullOrEmpty(entryMenuId) && entryMenuId != session.EntryMenuId)
@@ -55,7 +60,7 @@ public sealed partial class IvrSessionGrain(
         var view = await ViewAsync(session, menus);
         if (view.Menu is null && !session.IsFinished)
         {
-            return Reply.Failure<IvrSessionView>(ReplyStatus.NotFound, $"menu '{session.CurrentMenuId}' does not exist");
+            return Reply.Failure<IvrSessionView>(ReplyStatus.FailedPrecondition, $"menu '{session.CurrentMenuId}' no longer exists");
         }
 
         state.State.Session = session;

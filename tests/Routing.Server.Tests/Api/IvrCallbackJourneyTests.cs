@@ -102,8 +102,8 @@ public sealed class IvrCallbackJourneyTests(ServerFixture fixture) : IClassFixtu
 
         var bad = await Assert.ThrowsAsync<RpcException>(() => NavigateAsync("bad", "welcome", "1a", session: "bad-keys"));
         Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
-        var unknown = await Assert.ThrowsAsync<RpcException>(() => NavigateAsync("unknown", "no-such-menu", string.Empty, session: "unknown-menu"));
-        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => NavigateAsync("unknown", "no-such-menu", "1", session: "unknown-menu"));
+        Assert.Equal((StatusCode.NotFound, "menu 'no-such-menu' does not exist"), (unknown.StatusCode, unknown.Status.Detail));
     }
 
     [Fact]
