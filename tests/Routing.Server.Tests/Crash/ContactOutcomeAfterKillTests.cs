@@ -65,6 +65,54 @@ public sealed class ContactOutcomeAfterKillTests(ITestOutputHelper output) : IAs
         passed = true;
     }
 
+    [Fact]
+    public async Task A_transfer_cut_off_by_kill_9_is_finished_or_not_started_never_half_done()
+    {
+        await using var server = new ServerUnderTest(workDirectory);
+        var contacts = await OfferedChatsAsync(server);
+        var target = new QueueConfig { QueueId = "transfers", Name = "transfers", OfferTimeout = Duration.FromTimeSpan(TimeSpan.FromMinutes(5)) };
+        target.Channels.Add(Channel.Chat);
+        await server.Client.Admin.UpsertQueueAsync(target, deadline: Deadline());
+        await Task.WhenAll(contacts.Select(id => server.Client.Agents.AcceptOfferAsync(
+            new AcceptOfferRequest { AgentId = AgentId, ContactId = id, RequestId = $"accept-{id}" }, deadline: Deadline()).ResponseAsync));
+
+        // All transfers at once; the kill comes when half have returned, so the rest are cut off at every step.
+        var returned = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var halfway = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var transfers = contacts.Select(async id =>
+        {
+            await server.Client.Agents.TransferContactAsync(
+                new TransferContactRequest { AgentId = AgentId, ContactId = id, RequestId = $"transfer-{id}", ToQueueId = target.QueueId }, deadline: Deadline());
+            returned.Add(id);
+            if (returned.Count >= Chats / 2)
+            {
+                halfway.TrySetResult();
+            }
+        }).ToList();
+        await halfway.Task.WaitAsync(CallDeadline);
+        await server.KillAsync();
+        await Task.WhenAll(transfers.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        output.WriteLine($"{returned.Count} of {Chats} transfers returned before the kill");
+
+        await server.StartAsync();
+
+        // The agent first: its activation finishes any transfer written ahead before the kill.
+        var agent = await server.Client.Agents.GetAgentAsync(new GetAgentRequest { AgentId = AgentId }, deadline: Deadline());
+        var (_, views) = await ReadAsync(server.Client, contacts, output);
+        var connectedHere = agent.Assignments.Where(a => a.Phase == AssignmentPhase.Connected).Select(a => a.ContactId).ToHashSet();
+        foreach (var view in views)
+        {
+            var moved = (view.State, view.QueueId, view.Transfers) == (ContactState.Queued, target.QueueId, 1) && !connectedHere.Contains(view.ContactId);
+            var stayed = (view.State, view.AgentId) == (ContactState.Connected, AgentId) && connectedHere.Contains(view.ContactId);
+            Assert.True(moved || stayed, $"contact {view.ContactId} is half transferred: {view.State} in '{view.QueueId}' with '{view.AgentId}', transfers {view.Transfers}, held connected by {AgentId}: {connectedHere.Contains(view.ContactId)}");
+            Assert.True(moved || !returned.Contains(view.ContactId), $"contact {view.ContactId}'s transfer returned OK, yet it is still with {AgentId}");
+        }
+
+        var waiting = views.Where(v => v.State == ContactState.Queued).OrderBy(v => v.Position).ToList();
+        Assert.Equal(Enumerable.Range(1, waiting.Count), waiting.Select(v => v.Position));
+        passed = true;
+    }
+
     /// <summary>Sixteen chats offered to one agent with room for all of them, in arrival order.</summary>
     internal static async Task<string[]> OfferedChatsAsync(ServerUnderTest server)
     {
