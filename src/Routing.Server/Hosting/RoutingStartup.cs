@@ -41,9 +41,9 @@ public sealed partial class RoutingStartup(
         var json = await File.ReadAllTextAsync(path, cancellationToken);
         var center = JsonParser.Default.Parse<Proto.CenterConfig>(json);
         await configurator.ApplyAsync(center);
-        LogSeeded(logger, path, center.Queues.Count, center.Agents.Count, center.IvrMenus.Count);
+        LogSeeded(logger, path, center.Queues.Count, center.Agents.Count, center.IvrMenus.Count, center.Customers.Count);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the demo contact center from {Path}: {Queues} queues, {Agents} agents, {Menus} menus")]
-    private static partial void LogSeeded(ILogger logger, string path, int queues, int agents, int menus);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the demo contact center from {Path}: {Queues} queues, {Agents} agents, {Menus} menus, {Customers} customers")]
+    private static partial void LogSeeded(ILogger logger, string path, int queues, int agents, int menus, int customers);
 }
