@@ -509,7 +509,7 @@ public sealed partial class QueueGrain(
 
         var ahead = Math.Max(0, place - 1 - (able.Any(m => m.CanTake(channel) == CapacityVerdict.Free) ? 1 : 0));
         var head = line.Waiting.FirstOrDefault(c => c.Channel == channel);
-        return LearnerFor(channel).Situation(now, ahead, head is null ? null : now - head.EnqueuedAt, servers, AverageHandleTime, options.Value.Learning);
+        return LearnerFor(channel).Situation(now, ahead, head is null ? null : now - head.EnqueuedAt, servers, Definition!.DefaultHandleTime, options.Value.Learning);
     }
 
     private bool FreeAgentFor(Channel channel, IReadOnlyList<SkillRequirement> requirements) =>

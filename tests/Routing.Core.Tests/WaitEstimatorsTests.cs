@@ -64,6 +64,25 @@ public sealed class WaitEstimatorsTests
     }
 
     [Fact]
+    public void The_handle_time_starts_from_the_prior_and_moves_to_what_is_observed()
+    {
+        var learner = new LineWaitLearner();
+        var prior = TimeSpan.FromSeconds(300);
+        Assert.Equal(prior, learner.AverageHandleTime(T0, prior, Options));
+
+        // One 0 s contact counts against five at the prior: (5 x 300 + 0) / 6.
+        learner.Completed(T0, TimeSpan.Zero, Options);
+        Assert.Equal(250, learner.AverageHandleTime(T0, prior, Options).TotalSeconds, 6);
+
+        for (var i = 0; i < 995; i++)
+        {
+            learner.Completed(T0, TimeSpan.FromSeconds(100), Options);
+        }
+
+        Assert.InRange(learner.AverageHandleTime(T0, prior, Options).TotalSeconds, 100, 102);
+    }
+
+    [Fact]
     public void The_moving_average_keeps_only_the_recent_waits()
     {
         var learner = new LineWaitLearner();

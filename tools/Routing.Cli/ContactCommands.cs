@@ -57,6 +57,23 @@ internal static class ContactCommands
         Format.Contact(await client.Routing.CancelContactAsync(request, cancellationToken: cancellationToken));
     }
 
+    public static async Task Feedback(RoutingClient client, Arguments args, CancellationToken cancellationToken)
+    {
+        args.Expect(1, 1, "csat", "nps", "comment");
+        var request = new RecordFeedbackRequest { RequestId = RoutingClient.NewRequestId(), ContactId = args.Required(0), Comment = args.Option("comment") ?? string.Empty };
+        if (args.Option("csat") is { } csat)
+        {
+            request.Csat = ParseNumber(csat, "--csat");
+        }
+
+        if (args.Option("nps") is { } nps)
+        {
+            request.Nps = ParseNumber(nps, "--nps");
+        }
+
+        Format.Contact(await client.Feedback.RecordFeedbackAsync(request, cancellationToken: cancellationToken));
+    }
+
     private static Channel ParseChannel(string text) => text.ToUpperInvariant() switch
     {
         "VOICE" => Channel.Voice,

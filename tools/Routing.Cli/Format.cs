@@ -85,6 +85,21 @@ internal static class Format
             Console.WriteLine($"  same customer also in: {string.Join(", ", c.OtherContactsInProgress)}");
         }
 
+        if (c.IvrPath.Count > 0)
+        {
+            Console.WriteLine($"  menus: {string.Join(" > ", c.IvrPath.Select(p => p.Label))}");
+        }
+
+        if (c.CallbackNumber.Length > 0)
+        {
+            Console.WriteLine($"  callback to {c.CallbackNumber}");
+        }
+
+        if (c.Feedback is { } feedback)
+        {
+            Console.WriteLine($"  feedback: CSAT {feedback.Csat}{(feedback.HasNps ? $", NPS {feedback.Nps}" : "")} \"{feedback.Comment}\"");
+        }
+
         Console.WriteLine($"  reason: {c.Reason}");
     }
 

@@ -23,6 +23,11 @@ var commands = new Dictionary<string, CommandHandler>(StringComparer.Ordinal)
     ["watch"] = ContactCommands.Watch,
     ["contact"] = ContactCommands.Show,
     ["cancel"] = ContactCommands.Cancel,
+    ["ivr"] = IvrCommands.Navigate,
+    ["route-ivr"] = IvrCommands.RouteFromIvr,
+    ["callback"] = IvrCommands.Callback,
+    ["transfer"] = OfferCommands.Transfer,
+    ["feedback"] = ContactCommands.Feedback,
 };
 
 if (args is ["help" or "-h" or "--help"])

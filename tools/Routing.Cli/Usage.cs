@@ -23,6 +23,8 @@ internal static class Usage
           reject AGENT CONTACT [REASON]         reject an offer (the agent becomes NOT_READY)
           complete AGENT CONTACT [DISPOSITION]  end a connected contact; wrap-up follows
           end-wrap-up AGENT CONTACT             end wrap-up early
+          transfer AGENT CONTACT [--queue Q] [--to-agent A]
+                                                pass a connected contact on (it keeps its arrival time)
 
         contacts
           route QUEUE voice|chat|email [--customer ID] [--skill name=level ...] [--priority N] [--request-id ID]
@@ -30,5 +32,14 @@ internal static class Usage
           watch CONTACT                         stream a contact's updates until it ends
           contact CONTACT                       a contact's current state
           cancel CONTACT                        the customer hung up or closed the chat
+          feedback CONTACT [--csat 1-5] [--nps 0-10] [--comment TEXT]
+                                                the customer's survey answer for a finished contact
+
+        touch-tone menus and callbacks
+          ivr SESSION [MENU] [--digits KEYS] [--timeout]
+                                                press keys (or stay silent) in a call's menu session
+          route-ivr SESSION [--customer ID] [--callback NUMBER]
+                                                route the call where its menu session ended
+          callback CONTACT NUMBER               a waiting caller takes a callback, keeping the place
         """;
 }

@@ -70,12 +70,15 @@ public sealed class LineWaitLearner
         Handled.Add(1, now, options.HalfLife);
     }
 
-    /// <summary>Mean handle time observed, or <paramref name="prior"/> before any.</summary>
+    /// <summary>Mean handle time observed, starting from <paramref name="prior"/> counted as <see cref="WaitLearningOptions.PriorWeight"/> contacts.</summary>
     public TimeSpan AverageHandleTime(DateTimeOffset now, TimeSpan prior, WaitLearningOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var handled = Handled.ValueAt(now, options.HalfLife);
-        return handled > 0 ? TimeSpan.FromSeconds(HandleSeconds.ValueAt(now, options.HalfLife) / handled) : prior;
+        var weight = Math.Max(0, options.PriorWeight);
+        return handled + weight > 0
+            ? TimeSpan.FromSeconds((HandleSeconds.ValueAt(now, options.HalfLife) + (prior.TotalSeconds * weight)) / (handled + weight))
+            : prior;
     }
 
     /// <summary>
