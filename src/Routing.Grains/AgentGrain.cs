@@ -529,24 +529,8 @@ public sealed partial class AgentGrain(
             GrainFactory.GetGrain<IAgentGrain>(candidate).WorkAvailable(moved.QueueId).Ignore();
         }
 
-        var now = clock.GetUtcNow();
-        var wrapUp = Definition?.WrapUp.GetValueOrDefault(assignment.Channel) ?? TimeSpan.Zero;
-        var ticket = state.State.Tickets[contactId];
-        var completed = workload.Complete(contactId, now, wrapUp);
-        var handleTime = now - assignment.Since;
-        state.State.PendingTransfers.Remove(contactId);
-        if (wrapUp <= TimeSpan.Zero)
-        {
-            state.State.Tickets.Remove(contactId);
-            MarkIdleIfFree(now);
-        }
-
-        await SaveAsync();
-        GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Handled(contactId, assignment.Channel, handleTime).Ignore();
-        ArmDeadlineTimer();
-        PublishToQueues();
+        var view = await EndHandlingAsync(assignment, clock.GetUtcNow(), WrapUpFor(assignment.Channel));
         LogContactTransferred(logger, contactId, AgentId, moved.QueueId, moved.PreferredAgentId);
-        var view = new AssignmentView(ticket, completed.Phase, completed.Since, completed.Until);
         finished.Remember(contactId, view);
         await PullWorkAsync();
         return Reply.Success(view);
@@ -581,8 +565,7 @@ public sealed partial class AgentGrain(
         }
 
         var now = clock.GetUtcNow();
-        var wrapUp = Definition?.WrapUp.GetValueOrDefault(assignment.Channel) ?? TimeSpan.Zero;
-        var ticket = state.State.Tickets[assignment.ContactId];
+        var wrapUp = WrapUpFor(assignment.Channel);
 
         // The contact first: if the process dies before this agent's write, the agent still holds the contact and a
         // retried complete finishes it again (the contact ignores a second end); the other order could lose the end.
@@ -596,8 +579,26 @@ public sealed partial class AgentGrain(
             await contact.Completed(AgentId, disposition);
         }
 
-        var completed = workload.Complete(assignment.ContactId, now, wrapUp);
-        var handleTime = now - assignment.Since;
+        var view = await EndHandlingAsync(assignment, now, wrapUp);
+        LogContactCompleted(logger, assignment.ContactId, AgentId, now - assignment.Since);
+        await PullWorkAsync();
+        if (view.Phase == AssignmentPhase.Completed)
+        {
+            finished.Remember(assignment.ContactId, view);
+        }
+
+        return view;
+    }
+
+    /// <summary>
+    /// This agent's part of a connected contact ends (completed, or transferred away): the capacity stays held through
+    /// the channel's wrap-up, the state is written, and the queue learns the handle time.
+    /// </summary>
+    private async Task<AssignmentView> EndHandlingAsync(Assignment assignment, DateTimeOffset now, TimeSpan wrapUp)
+    {
+        var ticket = state.State.Tickets[assignment.ContactId];
+        var ended = workload.Complete(assignment.ContactId, now, wrapUp);
+        state.State.PendingTransfers.Remove(assignment.ContactId);
         if (wrapUp <= TimeSpan.Zero)
         {
             state.State.Tickets.Remove(assignment.ContactId);
@@ -605,20 +606,13 @@ public sealed partial class AgentGrain(
         }
 
         await SaveAsync();
-        GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Handled(assignment.ContactId, assignment.Channel, handleTime).Ignore();
+        GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Handled(assignment.ContactId, assignment.Channel, now - assignment.Since).Ignore();
         ArmDeadlineTimer();
-
         PublishToQueues();
-        LogContactCompleted(logger, assignment.ContactId, AgentId, handleTime);
-        await PullWorkAsync();
-        var view = new AssignmentView(ticket, completed.Phase, completed.Since, completed.Until);
-        if (completed.Phase == AssignmentPhase.Completed)
-        {
-            finished.Remember(assignment.ContactId, view);
-        }
-
-        return view;
+        return new AssignmentView(ticket, ended.Phase, ended.Since, ended.Until);
     }
+
+    private TimeSpan WrapUpFor(Channel channel) => Definition?.WrapUp.GetValueOrDefault(channel) ?? TimeSpan.Zero;
 
     private async Task EndWrapUpAsync(Assignment assignment)
     {

@@ -113,6 +113,8 @@ public sealed partial class QueueGrain(
             return Refused(ReplyStatus.NotFound, $"queue '{QueueId}' does not exist");
         }
 
+        var now = clock.GetUtcNow();
+        IReadOnlyList<RankedAgent>? ranked = null;
         if (line.Get(ticket.ContactId) is null)
         {
             if (!Definition.Channels.Contains(ticket.Channel))
@@ -125,7 +127,7 @@ public sealed partial class QueueGrain(
             if (!ticket.IsCallback && onTheLine >= Definition.MaxWaiting)
             {
                 // Counted in memory: a turned-away caller changes no other state worth a write.
-                state.State.Statistics.TurnedAway(clock.GetUtcNow(), statisticsClock);
+                state.State.Statistics.TurnedAway(now, statisticsClock);
                 version++;
                 changes.Notify();
                 return Refused(ReplyStatus.FailedPrecondition, $"queue '{QueueId}' is full: {onTheLine} callers waiting on the line, the maximum is {Definition.MaxWaiting}");
@@ -142,22 +144,22 @@ public sealed partial class QueueGrain(
             line.Add(ToWaiting(queued));
 
             // With no agent free it joins the line: every estimator predicts its wait now, to be scored when answered.
-            var joinedAt = clock.GetUtcNow();
-            if (RankFreeAgents(line.Get(ticket.ContactId)!, joinedAt).Count == 0)
+            ranked = RankFreeAgents(line.Get(ticket.ContactId)!, now);
+            if (ranked.Count == 0)
             {
-                var situation = Situation(line.PositionOf(ticket.ContactId) ?? 1, ticket.Channel, ticket.RequiredSkills, joinedAt);
+                var situation = Situation(line.PositionOf(ticket.ContactId) ?? 1, ticket.Channel, ticket.RequiredSkills, now);
                 queued = queued with { Predictions = situation is null ? null : EstimatorSelector.PredictAll(situation) };
                 if (queued.Predictions is not null)
                 {
-                    LearnerFor(ticket.Channel).Joined(joinedAt, options.Value.Learning);
+                    LearnerFor(ticket.Channel).Joined(now, options.Value.Learning);
                 }
             }
 
             state.State.Contacts.Add(queued);
-            state.State.Statistics.Arrived(joinedAt, statisticsClock);
+            state.State.Statistics.Arrived(now, statisticsClock);
             if (ticket.IsCallback)
             {
-                state.State.Statistics.CallbackScheduled(joinedAt, statisticsClock);
+                state.State.Statistics.CallbackScheduled(now, statisticsClock);
             }
 
             await SaveAsync();
@@ -165,9 +167,8 @@ public sealed partial class QueueGrain(
             LogContactQueued(logger, ticket.ContactId, QueueId, line.WaitingCount);
         }
 
-        var now = clock.GetUtcNow();
-        var waiting = line.Get(ticket.ContactId)!;
-        var ranked = RankFreeAgents(waiting, now);
+        // A new arrival was ranked before its write (no other call runs meanwhile); a retried one is ranked now.
+        ranked ??= RankFreeAgents(line.Get(ticket.ContactId)!, now);
         return new EnqueueResult(
             Reply.Ok,
             line.PositionOf(ticket.ContactId) ?? 0,
@@ -296,11 +297,11 @@ public sealed partial class QueueGrain(
 
         line.Remove(contactId);
         proposals.Remove(contactId);
-        LearnFromDeparture(contactId, answered: true);
-        var ticket = TicketOf(contactId);
+        var queued = state.State.Contacts.Find(c => c.Ticket.ContactId == contactId)!;
         var now = clock.GetUtcNow();
-        state.State.Statistics.Answered(now, statisticsClock, now - ticket.ArrivedAt, Definition!.ServiceLevelTarget, firstResponse: ticket.Channel != Channel.Voice);
-        state.State.Contacts.RemoveAll(c => c.Ticket.ContactId == contactId);
+        LearnFromDeparture(queued, answered: true, now);
+        state.State.Statistics.Answered(now, statisticsClock, now - queued.Ticket.ArrivedAt, Definition!.ServiceLevelTarget, firstResponse: queued.Ticket.Channel != Channel.Voice);
+        state.State.Contacts.Remove(queued);
         state.State.Answered++;
         await SaveAsync();
         answeredBy.Remember(contactId, agentId);
@@ -317,9 +318,11 @@ public sealed partial class QueueGrain(
             return new Reply<string?>(ReplyStatus.FailedPrecondition, $"contact '{contactId}' is not in queue '{QueueId}'", answeredBy.GetValueOrDefault(contactId));
         }
 
-        LearnFromDeparture(contactId, answered: false);
-        state.State.Statistics.Abandoned(clock.GetUtcNow(), statisticsClock);
-        state.State.Contacts.RemoveAll(c => c.Ticket.ContactId == contactId);
+        var queued = state.State.Contacts.Find(c => c.Ticket.ContactId == contactId)!;
+        var now = clock.GetUtcNow();
+        LearnFromDeparture(queued, answered: false, now);
+        state.State.Statistics.Abandoned(now, statisticsClock);
+        state.State.Contacts.Remove(queued);
         state.State.Abandoned++;
         await SaveAsync();
         LogContactAbandoned(logger, contactId, QueueId);
@@ -522,15 +525,13 @@ public sealed partial class QueueGrain(
         state.State.Selectors.TryGetValue(channel, out var selector) ? selector : state.State.Selectors[channel] = new EstimatorSelector();
 
     /// <summary>A contact that joined the line leaves it: the learner counts it, and the estimators are scored on it.</summary>
-    private void LearnFromDeparture(string contactId, bool answered)
+    private void LearnFromDeparture(QueuedContact queued, bool answered, DateTimeOffset now)
     {
-        var queued = state.State.Contacts.Find(c => c.Ticket.ContactId == contactId);
-        if (queued?.Predictions is not { } predictions)
+        if (queued.Predictions is not { } predictions)
         {
             return;
         }
 
-        var now = clock.GetUtcNow();
         var waited = now - queued.Ticket.ArrivedAt;
         var learner = LearnerFor(queued.Ticket.Channel);
         if (answered)
