@@ -90,14 +90,18 @@ public sealed class SupervisorService(
                 continue;
             }
 
-            var sinceLast = DateTimeOffset.UtcNow - lastPush;
-            if (sinceLast < minInterval)
+            // Spacing is measured between the updates' own stamps, on the clock that makes them. Task.Delay waits whole
+            // milliseconds on the tick timer, so by that clock it can end a hair early: look again and wait out the rest.
+            var left = minInterval - (DateTimeOffset.UtcNow - lastPush);
+            while (left > TimeSpan.Zero)
             {
-                await Task.Delay(minInterval - sinceLast, context.CancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)), context.CancellationToken);
+                left = minInterval - (DateTimeOffset.UtcNow - lastPush);
             }
 
-            await responseStream.WriteAsync(await UpdateAsync(ids, queues), context.CancellationToken);
-            lastPush = DateTimeOffset.UtcNow;
+            var update = await UpdateAsync(ids, queues);
+            await responseStream.WriteAsync(update, context.CancellationToken);
+            lastPush = update.At.ToDateTimeOffset();
         }
     }
 
