@@ -7,7 +7,8 @@
 #   bash tools/postgres-test-env.sh stop            # stop it and delete its data
 #
 # Commands: start (default) prints the export line on stdout (progress goes to stderr); stop; env prints the
-# export line of the running server. Settings: ROUTING_PG_DIR (/tmp/routing-pg-54329: data, socket and logs; a
+# export line of the running server; pause stops the server at once keeping its data, resume starts it again
+# (the store outage tests). Settings: ROUTING_PG_DIR (/tmp/routing-pg-54329: data, socket and logs; a
 # parallel run gives its own), ROUTING_PG_PORT (54329, or the next free port when something else listens there),
 # ROUTING_PG_DATABASE (routing_test), ROUTING_PG_READY_SECONDS (60).
 set -euo pipefail
@@ -109,6 +110,20 @@ start() {
   as_owner "${bin}/initdb" -D "${data}" --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync -U postgres >"${root}/initdb.log" 2>&1 \
     || { cat "${root}/initdb.log" >&2; exit 1; }
 
+  run_server "${bin}" "${port}"
+  "${bin}/psql" -q -h 127.0.0.1 -p "${port}" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+    -c "CREATE DATABASE ${database}" >&2
+  if [ -n "${ROUTING_PG_DIR:-}" ]; then
+    log "ready; stop with: ROUTING_PG_DIR=${root} bash tools/postgres-test-env.sh stop"
+  else
+    log "ready; stop with: bash tools/postgres-test-env.sh stop"
+  fi
+  export_line
+}
+
+# Starts the server on an existing data directory and waits until it accepts connections.
+run_server() {
+  local bin="$1" port="$2" deadline
   # Loopback only and the socket in our own folder (not /var/run/postgresql, where a system cluster lives).
   # Server durability settings stay at their defaults so write costs measured against it are real ones.
   log "starting on 127.0.0.1:${port}"
@@ -126,20 +141,25 @@ start() {
     # pg_isready returns at once when nothing listens yet; this is the poll interval, not a wait for readiness.
     sleep 0.1
   done
+}
 
-  "${bin}/psql" -q -h 127.0.0.1 -p "${port}" -U postgres -d postgres -v ON_ERROR_STOP=1 \
-    -c "CREATE DATABASE ${database}" >&2
-  if [ -n "${ROUTING_PG_DIR:-}" ]; then
-    log "ready; stop with: ROUTING_PG_DIR=${root} bash tools/postgres-test-env.sh stop"
-  else
-    log "ready; stop with: bash tools/postgres-test-env.sh stop"
-  fi
-  export_line
+# A store outage for the fault tests: the server stops at once (as a crash would) and keeps its data for resume.
+pause() {
+  [ -f "${data}/postmaster.pid" ] || { log "no server from this script runs in ${root}"; exit 1; }
+  as_owner "$(pg_bin)/pg_ctl" -D "${data}" -m immediate -w stop >&2
+}
+
+resume() {
+  local port
+  port="$(cat "${root}/port" 2>/dev/null)" || { log "no server from this script was started in ${root}"; exit 1; }
+  run_server "$(pg_bin)" "${port}"
 }
 
 case "${1:-start}" in
   start) start ;;
   stop) stop ;;
   env) export_line ;;
-  *) echo "usage: $0 [start|stop|env]" >&2; exit 2 ;;
+  pause) pause ;;
+  resume) resume ;;
+  *) echo "usage: $0 [start|stop|env|pause|resume]" >&2; exit 2 ;;
 esac

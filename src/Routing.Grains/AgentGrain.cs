@@ -106,7 +106,7 @@ public sealed partial class AgentGrain(
         }
 
         await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Remove(CatalogKind.Agent, AgentId);
-        await state.ClearStateAsync();
+        await state.ClearOrDeactivateAsync(this);
         workload = new AgentWorkload(CapacityProfile.Of());
         changes.Notify();
         return Reply.Ok;
@@ -156,6 +156,9 @@ public sealed partial class AgentGrain(
 
         if (assignment.Phase == AssignmentPhase.Connected)
         {
+            // A retry: the first attempt may have failed after this agent's write, before the queue or the contact
+            // heard of it. Telling both again is idempotent and completes the whole accept.
+            await TellConnectedAsync(assignment);
             return Reply.Success(ViewOf(assignment));
         }
 
@@ -411,15 +414,23 @@ public sealed partial class AgentGrain(
                     await SaveAsync();
                     claim = await GrainFactory.GetGrain<IQueueGrain>(pick.QueueId).Claim(pick.ContactId, AgentId);
                 }
-                finally
+                catch
                 {
-                    claiming.Remove(pick.ContactId);
-
-                    // The reservation became (or stopped being) an offer: watchers must hear of it. The version moves
-                    // without a write; the next write persists a higher one.
-                    state.State.Version++;
+                    // No answer (the queue's silo died, the call timed out, a write failed): the queue may or may not
+                    // have recorded this offer, and this activation cannot tell. It must neither show nor keep it: the
+                    // reservation stays hidden and the activation is dropped; the next one settles what was written
+                    // ahead in ReconcileWithQueuesAsync (claimed again, a no-op if the queue has it, or let go).
+                    this.DeactivateOnIdle();
                     changes.Notify();
+                    throw;
                 }
+
+                claiming.Remove(pick.ContactId);
+
+                // The reservation became (or stopped being) an offer: watchers must hear of it. The version moves
+                // without a write; the next write persists a higher one.
+                state.State.Version++;
+                changes.Notify();
 
                 if (claim is null)
                 {
@@ -483,8 +494,7 @@ public sealed partial class AgentGrain(
             }
             else if (assignment.Phase == AssignmentPhase.Connected && !state.State.PendingTransfers.ContainsKey(assignment.ContactId))
             {
-                await queue.Connected(assignment.ContactId, AgentId);
-                await GrainFactory.GetGrain<IContactGrain>(assignment.ContactId).Connected(AgentId, state.State.Tickets[assignment.ContactId]);
+                await TellConnectedAsync(assignment);
             }
             else if (assignment.Phase == AssignmentPhase.WrapUp)
             {
@@ -508,6 +518,13 @@ public sealed partial class AgentGrain(
                 state.State.PendingTransfers.Remove(contactId);
             }
         }
+    }
+
+    /// <summary>The queue lets the contact go (a no-op when it already has) and the contact reads connected.</summary>
+    private async Task TellConnectedAsync(Assignment assignment)
+    {
+        await GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Connected(assignment.ContactId, AgentId);
+        await GrainFactory.GetGrain<IContactGrain>(assignment.ContactId).Connected(AgentId, state.State.Tickets[assignment.ContactId]);
     }
 
     /// <summary>Into the target queue (original arrival kept), onto the contact's record, then this agent lets go.</summary>
@@ -665,16 +682,28 @@ public sealed partial class AgentGrain(
     private async Task OnDeadlineAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        foreach (var due in workload.Assignments.Where(a => a.Until <= now).ToList())
+        try
         {
-            if (due.Phase == AssignmentPhase.Offered)
+            foreach (var due in workload.Assignments.Where(a => a.Until <= now).ToList())
             {
-                await MissOfferAsync(due, "offer expired");
+                if (due.Phase == AssignmentPhase.Offered)
+                {
+                    await MissOfferAsync(due, "offer expired");
+                }
+                else if (due.Phase == AssignmentPhase.WrapUp)
+                {
+                    await EndWrapUpAsync(due);
+                }
             }
-            else if (due.Phase == AssignmentPhase.WrapUp)
-            {
-                await EndWrapUpAsync(due);
-            }
+        }
+        catch (Exception ex) when (ex is StoreUnavailableException or SiloUnavailableException or TimeoutException)
+        {
+            // Nobody calls a timer back: a deadline whose work the store or a lost silo refused is tried again
+            // (if this activation's own write failed it is being dropped, and activation arms the timer afresh).
+            LogDeadlineRetry(logger, AgentId, ex.Message);
+            deadlineTimer?.Dispose();
+            deadlineTimer = this.RegisterGrainTimer(OnDeadlineAsync, new GrainTimerCreationOptions(options.Value.StoreRetryDelay, Timeout.InfiniteTimeSpan));
+            return;
         }
 
         ArmDeadlineTimer();
@@ -684,7 +713,7 @@ public sealed partial class AgentGrain(
     {
         state.State.Assignments = [.. workload.Assignments];
         state.State.Version++;
-        await state.WriteStateAsync();
+        await state.WriteOrDeactivateAsync(this);
         changes.Notify();
     }
 
@@ -745,6 +774,9 @@ public sealed partial class AgentGrain(
 
     private AssignmentView ViewOf(Assignment assignment) =>
         new(state.State.Tickets[assignment.ContactId], assignment.Phase, assignment.Since, assignment.Until);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agent {AgentId} will retry its due offers and wrap-ups: {Error}")]
+    private static partial void LogDeadlineRetry(ILogger logger, string agentId, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Agent {AgentId} configured, serving {QueueCount} queues")]
     private static partial void LogAgentConfigured(ILogger logger, string agentId, int queueCount);

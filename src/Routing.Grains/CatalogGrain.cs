@@ -14,7 +14,7 @@ public sealed class CatalogGrain(
 
         if (ids.Add(id))
         {
-            await state.WriteStateAsync();
+            await state.WriteOrDeactivateAsync(this);
         }
     }
 
@@ -22,7 +22,7 @@ public sealed class CatalogGrain(
     {
         if (state.State.Entries.TryGetValue(kind, out var ids) && ids.Remove(id))
         {
-            await state.WriteStateAsync();
+            await state.WriteOrDeactivateAsync(this);
         }
     }
 

@@ -220,6 +220,8 @@ public sealed partial class ContactGrain(
 
         if (IsEnded)
         {
+            // A retried cancel: the first may have failed after this record's write, before the customer heard.
+            await TellCustomerEndedAsync();
             return Reply.Success(View());
         }
 
@@ -334,6 +336,13 @@ public sealed partial class ContactGrain(
 
     public async Task Completed(string agentId, string disposition)
     {
+        if (IsEnded && Record.AgentId == agentId)
+        {
+            // A retried complete: the first may have failed after this record's write, before the customer heard.
+            await TellCustomerEndedAsync();
+            return;
+        }
+
         if (IsUnknownOrEnded || Record.AgentId != agentId)
         {
             return;
@@ -467,12 +476,19 @@ public sealed partial class ContactGrain(
         Record.EndedAt = now;
         Record.AgentId = agentId;
         await SaveAsync();
-        var ticket = Record.Ticket!;
-        var wait = (Record.AnsweredAt ?? now) - ticket.ArrivedAt;
-        var handle = Record.AnsweredAt is { } answered ? now - answered : TimeSpan.Zero;
-        await GrainFactory.GetGrain<ICustomerGrain>(ticket.CustomerId).ContactEnded(
-            new CustomerContactRecord(ContactId, ticket.Channel, ticket.QueueId, agentId, outcome, wait, handle, now, ticket.IvrPath));
+        await TellCustomerEndedAsync();
         LogContactEnded(logger, ContactId, outcome, reason);
+    }
+
+    /// <summary>The customer's history gets the ended contact; the customer ignores a repeat.</summary>
+    private Task TellCustomerEndedAsync()
+    {
+        var ticket = Record.Ticket!;
+        var endedAt = Record.EndedAt!.Value;
+        var wait = (Record.AnsweredAt ?? endedAt) - ticket.ArrivedAt;
+        var handle = Record.AnsweredAt is { } answered ? endedAt - answered : TimeSpan.Zero;
+        return GrainFactory.GetGrain<ICustomerGrain>(ticket.CustomerId).ContactEnded(
+            new CustomerContactRecord(ContactId, ticket.Channel, ticket.QueueId, Record.AgentId, Record.State, wait, handle, endedAt, ticket.IvrPath));
     }
 
     private ContactView View() => new(
@@ -496,7 +512,7 @@ public sealed partial class ContactGrain(
         {
             await previous;
             Record.Version++;
-            await state.WriteStateAsync();
+            await state.WriteOrDeactivateAsync(this);
             changes.Notify();
         }
         finally

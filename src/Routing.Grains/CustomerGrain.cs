@@ -11,7 +11,7 @@ public sealed class CustomerGrain(
         if (!state.State.InProgress.Contains(contactId))
         {
             state.State.InProgress.Add(contactId);
-            await state.WriteStateAsync();
+            await state.WriteOrDeactivateAsync(this);
 
             // Flagged on both: the contacts already open learn of this one.
             foreach (var other in others)
@@ -38,7 +38,7 @@ public sealed class CustomerGrain(
             state.State.History.RemoveRange(options.Value.CustomerHistoryLength, state.State.History.Count - options.Value.CustomerHistoryLength);
         }
 
-        await state.WriteStateAsync();
+        await state.WriteOrDeactivateAsync(this);
     }
 
     public async Task FeedbackGiven(string contactId, CustomerFeedback feedback)
@@ -48,7 +48,7 @@ public sealed class CustomerGrain(
         if (index >= 0 && feedback.Csat is { } csat && state.State.History[index].Satisfaction != csat)
         {
             state.State.History[index] = state.State.History[index] with { Satisfaction = csat };
-            await state.WriteStateAsync();
+            await state.WriteOrDeactivateAsync(this);
         }
     }
 
@@ -56,7 +56,7 @@ public sealed class CustomerGrain(
     {
         ArgumentNullException.ThrowIfNull(profile);
         state.State.Profile = profile;
-        await state.WriteStateAsync();
+        await state.WriteOrDeactivateAsync(this);
         return View();
     }
 

@@ -40,7 +40,7 @@ public sealed class IvrMenuGrain(
 
         var isNew = state.State.Menu is null;
         state.State.Menu = menu;
-        await state.WriteStateAsync();
+        await state.WriteOrDeactivateAsync(this);
         if (isNew)
         {
             await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Add(CatalogKind.IvrMenu, MenuId);
@@ -67,7 +67,7 @@ public sealed class IvrMenuGrain(
         }
 
         await catalog.Remove(CatalogKind.IvrMenu, MenuId);
-        await state.ClearStateAsync();
+        await state.ClearOrDeactivateAsync(this);
         return Reply.Ok;
     }
 

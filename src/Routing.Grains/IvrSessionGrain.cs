@@ -65,7 +65,7 @@ public sealed partial class IvrSessionGrain(
 
         state.State.Session = session;
         state.State.LastRequestId = requestId;
-        await state.WriteStateAsync();
+        await state.WriteOrDeactivateAsync(this);
         if (session.Destination is { } destination)
         {
             LogDestinationReached(logger, SessionId, destination.QueueId, destination.Kind, session.Path.Count);

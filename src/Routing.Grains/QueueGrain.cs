@@ -99,7 +99,7 @@ public sealed partial class QueueGrain(
         }
 
         await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Remove(CatalogKind.Queue, QueueId);
-        await state.ClearStateAsync();
+        await state.ClearOrDeactivateAsync(this);
         return Reply.Ok;
     }
 
@@ -661,7 +661,7 @@ public sealed partial class QueueGrain(
 
     private async Task SaveAsync()
     {
-        await state.WriteStateAsync();
+        await state.WriteOrDeactivateAsync(this);
         version++;
         changes.Notify();
     }

@@ -73,6 +73,10 @@ public sealed class RoutingGrainOptions
     /// <summary>How long a contact transferred to an agent waits for that agent before the queue's other agents may take it.</summary>
     public TimeSpan TransferToAgentWait { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long a timer's work (an offer expiring, a wrap-up ending) waits to be tried again after the store refused it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan StoreRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long a contact waits for its preferred agent before any eligible agent may take it.</summary>
     public TimeSpan PreferredAgentWait { get; set; } = TimeSpan.FromSeconds(30);
 }

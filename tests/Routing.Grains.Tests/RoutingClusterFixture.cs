@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
 using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using Routing.Abstractions;
 
@@ -13,6 +14,8 @@ namespace Routing.Grains.Tests;
 /// </summary>
 public sealed class RoutingClusterFixture : IAsyncLifetime
 {
+    private const string InnerStorage = "routing-memory";
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
@@ -23,7 +26,14 @@ public sealed class RoutingClusterFixture : IAsyncLifetime
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(StorageNames.Routing);
+            // The grains' storage is Orleans' memory storage behind a switch that can refuse chosen writes.
+            // State goes through the server's serializer, so that grains activating again read back what they wrote.
+            silo.Services.AddKeyedSingleton<IGrainStorageSerializer, SystemTextJsonGrainStorageSerializer>(InnerStorage);
+            silo.AddMemoryGrainStorage(InnerStorage);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(
+                StorageNames.Routing,
+                (services, _) => new FaultInjectingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(InnerStorage)));
+            silo.AddRoutingGrains();
             silo.Services.AddSerializer(serializer => serializer.AddRoutingCoreTypes());
             silo.Services.AddOptions<RoutingGrainOptions>();
             silo.Services.TryAddSingleton(TimeProvider.System);

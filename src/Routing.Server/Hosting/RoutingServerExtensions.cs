@@ -36,6 +36,7 @@ public static class RoutingServerExtensions
         builder.UseOrleans(silo =>
         {
             silo.AddRoutingStorageAndClustering(builder.Configuration, server);
+            silo.AddRoutingGrains();
             silo.Services.AddSerializer(serializer => serializer.AddRoutingCoreTypes());
         });
 

@@ -1,11 +1,14 @@
+using Orleans.Storage;
 using Grpc.Core.Interceptors;
 
 namespace Routing.Server.Mapping;
 
 /// <summary>
-/// A grain call that failed because its silo is gone (or not yet declared dead, so the call timed out) becomes
-/// <c>Unavailable</c>: the client's retry policy tries again, which is safe because mutating calls carry request ids,
-/// and succeeds once the grain is back on a surviving silo. Any other failure keeps its own status.
+/// A grain call that failed because its silo is gone (or not yet declared dead, so the call timed out), or because
+/// the store did not confirm a write (<see cref="StoreUnavailableException"/>, after which the grain dropped its
+/// activation), becomes <c>Unavailable</c>: the client's retry policy tries again, which is safe because mutating
+/// calls carry request ids, and succeeds once the grain is back on a surviving silo or the store is back. Any other
+/// failure keeps its own status.
 /// </summary>
 public sealed partial class ClusterUnavailableInterceptor(ILogger<ClusterUnavailableInterceptor> logger) : Interceptor
 {
@@ -44,13 +47,27 @@ public sealed partial class ClusterUnavailableInterceptor(ILogger<ClusterUnavail
         }
     }
 
-    private static bool IsClusterUnavailable(Exception ex) =>
-        ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException;
+    // Orleans may wrap the cause (an activation that failed to read its state, say): any exception in the chain counts.
+    private static bool IsClusterUnavailable(Exception ex)
+    {
+        for (Exception? cause = ex; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or StoreUnavailableException or InconsistentStateException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private RpcException Unavailable(string method, Exception ex)
     {
         LogClusterUnavailable(logger, method, ex.GetType().Name, ex.Message);
-        return new RpcException(new Status(StatusCode.Unavailable, $"the cluster could not reach a silo hosting this call's grains ({ex.GetType().Name}); retry: a surviving silo takes them over"));
+        var message = ex.GetBaseException() is StoreUnavailableException or InconsistentStateException
+            ? $"the store did not confirm this change, so nothing of it may be assumed; retry with the same request id ({ex.Message})"
+            : $"the cluster could not reach a silo hosting this call's grains ({ex.GetType().Name}); retry: a surviving silo takes them over";
+        return new RpcException(new Status(StatusCode.Unavailable, message));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} answered Unavailable: {ExceptionType}: {Error}")]

@@ -28,6 +28,12 @@ namespace Routing.Server.Storage;
 /// The stored key column therefore reads <c>s:agent-7</c>. Rows written without this decorator are
 /// not found through it.
 /// </para>
+/// <para>
+/// It also says what a failure of the store is: any error of the database or its connection becomes a
+/// <see cref="StoreUnavailableException"/> (retryable: callers are told UNAVAILABLE), whether a grain was
+/// writing or activating. Orleans' own exceptions, such as an ETag conflict's
+/// <see cref="InconsistentStateException"/>, pass on as they are.
+/// </para>
 /// </remarks>
 /// <param name="inner">The ADO.NET provider that does the storing.</param>
 public sealed class StringKeyGrainStorage(IGrainStorage inner) : IGrainStorage
@@ -47,25 +53,38 @@ public sealed class StringKeyGrainStorage(IGrainStorage inner) : IGrainStorage
 
     /// <inheritdoc/>
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        inner.ReadStateAsync(stateName, ToStorageId(grainId), grainState);
+        Translated(inner.ReadStateAsync(stateName, ToStorageId(grainId), grainState), "read", stateName, grainId);
 
     /// <inheritdoc/>
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
-        inner.ReadStateAsync(stateName, ToStorageId(grainId), grainState, cancellationToken);
+        Translated(inner.ReadStateAsync(stateName, ToStorageId(grainId), grainState, cancellationToken), "read", stateName, grainId);
 
     /// <inheritdoc/>
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        inner.WriteStateAsync(stateName, ToStorageId(grainId), grainState);
+        Translated(inner.WriteStateAsync(stateName, ToStorageId(grainId), grainState), "write", stateName, grainId);
 
     /// <inheritdoc/>
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
-        inner.WriteStateAsync(stateName, ToStorageId(grainId), grainState, cancellationToken);
+        Translated(inner.WriteStateAsync(stateName, ToStorageId(grainId), grainState, cancellationToken), "write", stateName, grainId);
 
     /// <inheritdoc/>
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        inner.ClearStateAsync(stateName, ToStorageId(grainId), grainState);
+        Translated(inner.ClearStateAsync(stateName, ToStorageId(grainId), grainState), "delete", stateName, grainId);
 
     /// <inheritdoc/>
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
-        inner.ClearStateAsync(stateName, ToStorageId(grainId), grainState, cancellationToken);
+        Translated(inner.ClearStateAsync(stateName, ToStorageId(grainId), grainState, cancellationToken), "delete", stateName, grainId);
+
+    private static async Task Translated(Task operation, string what, string stateName, GrainId grainId)
+    {
+        try
+        {
+            await operation;
+        }
+        catch (Exception ex) when (ex is not OrleansException and not OperationCanceledException)
+        {
+            // The store's own exception type stays here: it need not be known where the caller runs.
+            throw new StoreUnavailableException($"the store failed the {what} of {stateName} {grainId}: {ex.GetType().Name}: {ex.GetBaseException().Message}");
+        }
+    }
 }

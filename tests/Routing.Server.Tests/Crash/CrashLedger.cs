@@ -50,6 +50,9 @@ internal sealed class CrashLedger
     /// <summary>Broken promises seen while the traffic ran (double offers, over capacity, calls failing before the kill).</summary>
     public ConcurrentQueue<string> Violations { get; } = new();
 
+    /// <summary>The status of every call that failed after the kill began, in the order they failed.</summary>
+    public ConcurrentQueue<StatusCode> FailuresAfterKill { get; } = new();
+
     /// <summary>Set just before the kill: from then on a failed call is the kill's doing, not a server error.</summary>
     public bool Killing => killing;
 
@@ -105,6 +108,10 @@ internal sealed class CrashLedger
         if (!killing)
         {
             Violations.Enqueue($"{call} failed before the kill: {exception.StatusCode} {exception.Status.Detail}");
+        }
+        else
+        {
+            FailuresAfterKill.Enqueue(exception.StatusCode);
         }
     }
 

@@ -40,6 +40,9 @@ internal sealed class TrafficKillScenario(Action<string> mark)
 
     private readonly CrashLedger ledger = new();
 
+    /// <summary>What the clients were told, for checks of a scenario's own.</summary>
+    public CrashLedger Ledger => ledger;
+
     public int Seed { get; } = int.TryParse(Environment.GetEnvironmentVariable("ROUTING_CRASH_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed)
         ? seed
         : Environment.TickCount & int.MaxValue;

@@ -50,16 +50,28 @@ public static class PostgresTestServer
         var folder = Path.Combine(Path.GetTempPath(), $"routing-pg-tests-{Environment.ProcessId}");
         var output = RunScript(script, "start", folder);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => RunScript(script, "stop", folder);
+        return ConnectionStringIn(output);
+    }
+
+    /// <summary>The connection string in the export line tools/postgres-test-env.sh prints.</summary>
+    internal static string ConnectionStringIn(string output)
+    {
         const string Prefix = "export " + VariableName + "='";
         var line = output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(Prefix, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"tools/postgres-test-env.sh printed no connection string: {output}");
         return line[Prefix.Length..^1];
     }
 
-    private static string RunScript(string script, string command, string folder)
+    /// <summary>Runs tools/postgres-test-env.sh <paramref name="command"/> on the server kept in <paramref name="folder"/>; returns its output.</summary>
+    internal static string RunScript(string script, string command, string folder, int? preferredPort = null)
     {
         var start = new ProcessStartInfo("bash", [script, command]) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["ROUTING_PG_DIR"] = folder;
+        if (preferredPort is { } port)
+        {
+            start.Environment["ROUTING_PG_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not run bash");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -78,7 +90,7 @@ public static class PostgresTestServer
         return stdout.Result;
     }
 
-    private static string FindScript()
+    internal static string FindScript()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -1,0 +1,25 @@
+namespace Routing.Grains;
+
+/// <summary>
+/// A routing grain whose call fails halfway drops its activation. Grains change memory, write, then tell other grains;
+/// a failure at any step (the store refused a write, a silo holding the next grain died, a call timed out) can leave
+/// the activation's memory ahead of its storage or of what the other grains were told. The next activation reads what
+/// is stored and re-tells the others (each grain's activation reconciles), and the caller's retry, told
+/// UNAVAILABLE, repeats the whole protocol. Orleans does the same, built in, for an escaping InconsistentStateException;
+/// this widens it to every failure of our own grains.
+/// </summary>
+internal sealed class DropActivationOnFailureFilter : IIncomingGrainCallFilter
+{
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        try
+        {
+            await context.Invoke();
+        }
+        catch when (context.TargetContext.GrainInstance is Grain grain && grain.GetType().Assembly == typeof(DropActivationOnFailureFilter).Assembly)
+        {
+            grain.DeactivateOnIdle();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace Routing.Grains;
+
+/// <summary>Wires the routing grains' own silo services.</summary>
+public static class RoutingGrainsSiloExtensions
+{
+    /// <summary>Adds what the routing grains rely on beyond their storage: <see cref="DropActivationOnFailureFilter"/>.</summary>
+    public static ISiloBuilder AddRoutingGrains(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        return silo.AddIncomingGrainCallFilter<DropActivationOnFailureFilter>();
+    }
+}
