@@ -696,7 +696,7 @@ public sealed partial class AgentGrain(
                 }
             }
         }
-        catch (Exception ex) when (ex is StoreUnavailableException or SiloUnavailableException or TimeoutException)
+        catch (Exception ex) when (ex is StoreUnavailableException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
         {
             // Nobody calls a timer back: a deadline whose work the store or a lost silo refused is tried again
             // (if this activation's own write failed it is being dropped, and activation arms the timer afresh).
