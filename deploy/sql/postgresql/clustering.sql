@@ -19,7 +19,7 @@ BEGIN;
 DO $$ BEGIN PERFORM pg_advisory_xact_lock(hashtext('routing-schema')); END $$;
 
 -- Orleans reads its statements with "SELECT QueryKey, QueryText FROM OrleansQuery" (lower-cased by
--- PostgreSQL, like these names). storage.sql creates the same table; either script may run first.
+-- PostgreSQL, like these names).
 CREATE TABLE IF NOT EXISTS OrleansQuery
 (
     QueryKey  varchar(64) NOT NULL PRIMARY KEY,

@@ -6,6 +6,7 @@ using Routing.Grains;
 using Routing.Server.Mapping;
 using Routing.Server.Services;
 using Routing.Server.Storage;
+using Routing.Server.Storage.GroupCommit;
 
 namespace Routing.Server.Hosting;
 
@@ -29,6 +30,7 @@ public static class RoutingServerExtensions
                 $"{RoutingGrainOptions.Section}:{nameof(RoutingGrainOptions.StatisticsTimeZone)} must name a time zone this machine knows, e.g. UTC or Europe/Madrid.")
             .ValidateOnStart();
         builder.Services.AddOptions<SqliteStorageOptions>().BindConfiguration(SqliteStorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<GroupCommitOptions>().BindConfiguration(GroupCommitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<PostgreSqlStorageOptions>().BindConfiguration(PostgreSqlStorageOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<PostgreSqlStorageOptions>, PostgreSqlStorageOptionsValidator>();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -28,7 +28,7 @@ public sealed class SqliteStorageFixture : IAsyncLifetime
     public async Task InitializeAsync() =>
         Cluster = await SqliteTestCluster.StartAsync(Database.DatabasePath, ServiceId, silo =>
         {
-            silo.AddSqliteGrainStorage(DeleteOnClearProviderName, Database.DatabasePath, options => options.DeleteStateOnClear = true);
+            silo.AddSqliteGrainStorage(DeleteOnClearProviderName, Database.DatabasePath, deleteStateOnClear: true);
             // A third, under Orleans' default name, which must also become the unnamed IGrainStorage.
             silo.AddSqliteGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, Database.DatabasePath);
         });

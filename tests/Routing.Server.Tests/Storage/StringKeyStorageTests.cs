@@ -1,15 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
-using Routing.Server.Storage;
 
 namespace Routing.Server.Tests.Storage;
 
 [Collection(SqliteStorageCollection.Name)]
-public sealed class StringKeyGrainStorageTests(SqliteStorageFixture fixture)
+public sealed class StringKeyStorageTests(SqliteStorageFixture fixture)
 {
-    // Each pair is two different string keys that Orleans' ADO.NET provider, left to itself, parses
-    // to the same integer or GUID key and so to the same row. Keys are fixed, so no other test in
-    // the collection may use them.
+    // Each pair is two different string keys that a storage splitting keys the way Orleans' ADO.NET
+    // provider does would parse to the same integer or GUID key and so to the same row. Keys are
+    // fixed, so no other test in the collection may use them.
     [Theory]
     [InlineData("ff", "00FF")] // hex 0xFF with and without leading zeros
     [InlineData("1001", "01001")] // an id that looks decimal is read as hex 0x1001
@@ -46,30 +45,6 @@ public sealed class StringKeyGrainStorageTests(SqliteStorageFixture fixture)
         // Stored as string keys: whole, behind the prefix, with no integer or GUID part.
         Assert.Equal("0|0|2", StoredRow("s:" + first));
         Assert.Equal("0|0|1", StoredRow("s:" + second));
-    }
-
-    // The keys the provider's parsers would take, and the edges of their rules: a key that makes the
-    // prefixed key exactly 32 bytes (the GUID length), a '+' right after the prefix. (Orleans refuses
-    // an empty or blank string key.)
-    [Theory]
-    [InlineData("ff")]
-    [InlineData("0")]
-    [InlineData("FFFFFFFFFFFFFFFF")]
-    [InlineData("ff+east")]
-    [InlineData("0f8fad5bd9cb469fa16570867728950e")]
-    [InlineData("0f8fad5bd9cb469fa16570867728950e+east")]
-    [InlineData("0f8fad5bd9cb469fa16570867728")]
-    [InlineData("+ff")]
-    public void A_prefixed_key_parses_neither_as_an_integer_nor_as_a_guid_and_keeps_the_key_whole(string key)
-    {
-        var grainId = GrainId.Create("storage-probe", key);
-
-        var stored = StringKeyGrainStorage.ToStorageId(grainId);
-
-        Assert.False(stored.TryGetIntegerKey(out _, out _), $"'{stored.Key}' parsed as an integer key");
-        Assert.False(stored.TryGetGuidKey(out _, out _), $"'{stored.Key}' parsed as a GUID key");
-        Assert.Equal("s:" + key, stored.Key.ToString());
-        Assert.Equal(grainId.Type, stored.Type);
     }
 
     [Fact]

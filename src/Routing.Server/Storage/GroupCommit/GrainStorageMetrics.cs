@@ -1,0 +1,42 @@
+using System.Diagnostics.Metrics;
+
+namespace Routing.Server.Storage.GroupCommit;
+
+/// <summary>
+/// The grain storage's instruments, on the meter <see cref="MeterName"/>: how many batches (store round trips) and
+/// operations it ran, and how long a batch took. Operations per batch is what group commit buys.
+/// </summary>
+public sealed class GrainStorageMetrics
+{
+    /// <summary>The meter's name, to subscribe to with OpenTelemetry or <c>dotnet-counters</c>.</summary>
+    public const string MeterName = "Routing.Storage";
+
+    private readonly Counter<long> batches;
+    private readonly Counter<long> operations;
+    private readonly Counter<long> failedBatches;
+    private readonly Histogram<double> batchDuration;
+
+    public GrainStorageMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(MeterName);
+        batches = meter.CreateCounter<long>("routing.storage.batches", "{batch}", "Batches committed: one store round trip each.");
+        operations = meter.CreateCounter<long>("routing.storage.operations", "{operation}", "Grain state reads, writes and clears committed.");
+        failedBatches = meter.CreateCounter<long>("routing.storage.failed_batches", "{batch}", "Batches the store failed; every caller in them got UNAVAILABLE.");
+        batchDuration = meter.CreateHistogram<double>("routing.storage.batch.duration", "s", "Time from sending a batch to its commit.");
+    }
+
+    /// <summary>Counts a committed batch.</summary>
+    public void Committed(IReadOnlyList<GrainStateOperation> batch, TimeSpan duration)
+    {
+        batches.Add(1);
+        batchDuration.Record(duration.TotalSeconds);
+        foreach (var operation in batch)
+        {
+            operations.Add(1, new KeyValuePair<string, object?>("kind", operation.Kind.ToString()));
+        }
+    }
+
+    /// <summary>Counts a batch the store failed.</summary>
+    public void Failed() => failedBatches.Add(1);
+}

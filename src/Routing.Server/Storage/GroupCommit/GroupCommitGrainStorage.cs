@@ -1,0 +1,94 @@
+using System.Globalization;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
+
+namespace Routing.Server.Storage.GroupCommit;
+
+/// <summary>
+/// The routing grains' storage: Orleans' <see cref="IGrainStorage"/> contract (ETag version checks, cleared rows
+/// keeping their version) over a <see cref="GroupCommitter"/>, so that the writes of all grains of the silo share
+/// the store's round trips. Payloads are System.Text.Json, stored as JSON an operator can read.
+/// </summary>
+/// <remarks>
+/// Rows keep the layout of Orleans' ADO.NET provider that wrote them before (see the schema scripts): the state
+/// name in the grain type column and every key whole as a string behind the prefix <c>s:</c>, so a database
+/// written by an earlier version reads back unchanged.
+/// </remarks>
+public sealed class GroupCommitGrainStorage(
+    GroupCommitter committer,
+    IGrainStorageSerializer serializer,
+    IActivatorProvider activators,
+    bool deleteStateOnClear) : IGrainStorage
+{
+    /// <summary>The key column's value for <paramref name="grainId"/>.</summary>
+    public static string StoredKey(GrainId grainId) => "s:" + grainId.Key.ToString();
+
+    /// <inheritdoc/>
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var result = await committer.RunAsync(Operation(GrainStateOperationKind.Read, stateName, grainId));
+        grainState.State = result.Json is { } json
+            ? serializer.Deserialize<T>(BinaryData.FromString(json)) ?? NewState<T>()
+            : NewState<T>();
+        grainState.ETag = ETag(result.Version);
+        grainState.RecordExists = result.Json is not null;
+    }
+
+    /// <inheritdoc/>
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        // Serialized here, on the grain's turn: the batch carries text, never a state the grain may change again.
+        var json = serializer.Serialize(grainState.State).ToString();
+        var result = await committer.RunAsync(Operation(GrainStateOperationKind.Write, stateName, grainId, grainState.ETag, json));
+        if (!result.Matched)
+        {
+            throw Conflict("write", stateName, grainId, grainState.ETag);
+        }
+
+        grainState.ETag = ETag(result.Version);
+        grainState.RecordExists = true;
+    }
+
+    /// <inheritdoc/>
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        // As Orleans' providers do: a state never read nor written learns its version first, and a row that does
+        // not exist has nothing to clear.
+        if (!grainState.RecordExists && grainState.ETag is null)
+        {
+            await ReadStateAsync(stateName, grainId, grainState);
+            if (!grainState.RecordExists)
+            {
+                return;
+            }
+        }
+
+        var kind = deleteStateOnClear ? GrainStateOperationKind.Delete : GrainStateOperationKind.Clear;
+        var result = await committer.RunAsync(Operation(kind, stateName, grainId, grainState.ETag));
+        if (!result.Matched)
+        {
+            throw Conflict("clear", stateName, grainId, grainState.ETag);
+        }
+
+        grainState.ETag = ETag(result.Version);
+        grainState.RecordExists = false;
+        grainState.State = NewState<T>();
+    }
+
+    private static GrainStateOperation Operation(GrainStateOperationKind kind, string stateName, GrainId grainId, string? etag = null, string? json = null) =>
+        new()
+        {
+            Kind = kind,
+            StateName = stateName,
+            Key = StoredKey(grainId),
+            Json = json,
+            ExpectedVersion = string.IsNullOrEmpty(etag) ? null : int.Parse(etag, NumberStyles.None, CultureInfo.InvariantCulture),
+        };
+
+    private static string? ETag(int? version) => version?.ToString(CultureInfo.InvariantCulture);
+
+    private static InconsistentStateException Conflict(string operation, string stateName, GrainId grainId, string? etag) =>
+        new($"Version conflict ({operation}): state {stateName} of {grainId} is no longer at ETag {etag ?? "(none)"}: another activation wrote it.", storedEtag: null, currentEtag: etag);
+
+    private T NewState<T>() => activators.GetActivator<T>().Create();
+}

@@ -1,0 +1,121 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Routing.Server.Storage.GroupCommit;
+
+/// <summary>
+/// The production store: the table <c>grain_state</c> of a PostgreSQL database. A batch is one
+/// <see cref="NpgsqlBatch"/>: every statement sent in one round trip and run in one implicit transaction, which
+/// commits at its end or not at all.
+/// </summary>
+public sealed class PostgreSqlGrainStateStore : IGrainStateStore
+{
+    private const string KeyMatch = "service_id = $1 AND grain_type = $2 AND grain_id_n0 = 0 AND grain_id_n1 = 0 AND grain_id_extension = $3";
+
+    private const string ReadSql = $"SELECT payload::text, version FROM grain_state WHERE {KeyMatch}";
+
+    // A first write inserts at version 1 only if no row exists (another activation wrote first: no row returned).
+    private const string InsertSql = """
+        INSERT INTO grain_state (service_id, grain_type, grain_id_n0, grain_id_n1, grain_id_extension, payload, version)
+        VALUES ($1, $2, 0, 0, $3, $4, 1)
+        ON CONFLICT DO NOTHING
+        RETURNING version
+        """;
+
+    // Later writes change the row only while it is still at the version the writer read. A vanished row is a
+    // conflict too, never silently re-created.
+    private const string UpdateSql = $"UPDATE grain_state SET payload = $4, version = version + 1, modified_on = now() WHERE {KeyMatch} AND version = $5 RETURNING version";
+
+    // Clearing keeps the row and bumps its version, so a writer holding the pre-clear ETag still conflicts.
+    private const string ClearSql = $"UPDATE grain_state SET payload = NULL, version = version + 1, modified_on = now() WHERE {KeyMatch} AND version = $5 RETURNING version";
+
+    private const string DeleteSql = $"DELETE FROM grain_state WHERE {KeyMatch} AND version = $5 RETURNING version";
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly string serviceId;
+
+    /// <param name="connectionString">The database's connection string; the schema must exist.</param>
+    /// <param name="serviceId">Orleans' service id: rows of other services in the same database are not seen.</param>
+    public PostgreSqlGrainStateStore(string connectionString, string serviceId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceId);
+        dataSource = NpgsqlDataSource.Create(connectionString);
+        this.serviceId = serviceId;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<GrainStateResult>> ExecuteAsync(IReadOnlyList<GrainStateOperation> batch, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlBatch(connection);
+        foreach (var operation in batch)
+        {
+            command.BatchCommands.Add(Command(operation));
+        }
+
+        var results = new GrainStateResult[batch.Count];
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                results[i] = await ReadResultAsync(reader, batch[i].Kind, cancellationToken);
+                await reader.NextResultAsync(cancellationToken);
+            }
+        }
+
+        // The implicit transaction commits when the batch ends; disposing the reader consumed it to the end, so a
+        // failure of the commit has been thrown by now.
+        return results;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    private NpgsqlBatchCommand Command(GrainStateOperation operation)
+    {
+        var command = new NpgsqlBatchCommand(operation.Kind switch
+        {
+            GrainStateOperationKind.Read => ReadSql,
+            GrainStateOperationKind.Write when operation.ExpectedVersion is null => InsertSql,
+            GrainStateOperationKind.Write => UpdateSql,
+            GrainStateOperationKind.Clear => ClearSql,
+            GrainStateOperationKind.Delete => DeleteSql,
+            _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.Kind, "unknown operation"),
+        });
+        command.Parameters.Add(new NpgsqlParameter<string>{ TypedValue = serviceId });
+        command.Parameters.Add(new NpgsqlParameter<string>{ TypedValue = operation.StateName });
+        command.Parameters.Add(new NpgsqlParameter<string>{ TypedValue = operation.Key });
+        if (operation.Kind is GrainStateOperationKind.Read)
+        {
+            return command;
+        }
+
+        // Positional parameters must all be sent: $4 is the payload (NULL where the statement ignores it).
+        command.Parameters.Add(operation.Json is null
+            ? new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Json, Value = DBNull.Value }
+            : new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Json, TypedValue = operation.Json });
+        if (operation.ExpectedVersion is { } expected)
+        {
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = expected });
+        }
+
+        return command;
+    }
+
+    private static async Task<GrainStateResult> ReadResultAsync(NpgsqlDataReader reader, GrainStateOperationKind kind, CancellationToken cancellationToken)
+    {
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return GrainStateResult.NotMatched;
+        }
+
+        return kind switch
+        {
+            GrainStateOperationKind.Read => new(true, reader.GetInt32(1), reader.IsDBNull(0) ? null : reader.GetString(0)),
+            // A deleted row has no version left: the next write starts again at 1.
+            GrainStateOperationKind.Delete => new(true, null, null),
+            _ => new(true, reader.GetInt32(0), null),
+        };
+    }
+}
