@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -22,6 +23,7 @@ internal static class BenchRun
 
     public static async Task<BenchResult> RunAsync(BenchStore store, BenchOptions options)
     {
+        using var meter = new StorageMeter();
         var address = $"http://127.0.0.1:{FreePort.Next()}";
         var app = RoutingServer.Build(
         [
@@ -36,11 +38,20 @@ internal static class BenchRun
         await app.StartAsync();
         using var client = RoutingClient.Connect(address);
         using var stop = new CancellationTokenSource();
-        var desktops = await SetUpAsync(client, options.Agents, stop.Token);
+        var offered = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var desktops = await SetUpAsync(client, options.Agents, offered, stop.Token);
+
+        // Baselines on the same server and store at the same concurrency, before and after the contacts (the
+        // machine is shared: a figure is only compared with the baselines of its own run).
+        var baselines = await MeasureBaselinesAsync(client, store, options);
 
         var before = await store.WritesByGrainStateAsync();
+        var storageBefore = meter.Read();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var routeLatency = new Latencies();
+        var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
-        await RouteAllAsync(client, options);
+        await RouteAllAsync(client, options, routeLatency, sent);
         var routed = clock.Elapsed;
         var deadline = DateTime.UtcNow + Deadline;
         while ((await client.Supervisor.GetQueueStatsAsync(new GetQueueStatsRequest { QueueId = QueueId })).Answered < options.Contacts)
@@ -54,6 +65,8 @@ internal static class BenchRun
         }
 
         var handled = clock.Elapsed;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var storageAfter = meter.Read();
         var after = await store.WritesByGrainStateAsync();
         for (var settled = false; !settled && DateTime.UtcNow < deadline;)
         {
@@ -63,16 +76,56 @@ internal static class BenchRun
             after = again;
         }
 
+        var later = await MeasureBaselinesAsync(client, store, options);
         await stop.CancelAsync();
         await Task.WhenAll(desktops);
         await app.StopAsync();
         await app.DisposeAsync();
+
+        var offerLatency = new Latencies();
+        foreach (var (contactId, at) in offered)
+        {
+            if (sent.TryGetValue(contactId, out var from))
+            {
+                offerLatency.Add(Stopwatch.GetElapsedTime(from, at));
+            }
+        }
+
         var writes = after.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key), StringComparer.Ordinal);
-        return new BenchResult(store.Name, options.Contacts, routed, handled, writes);
+        return new BenchResult(store.Name, options.Contacts, routed, handled, writes)
+        {
+            Baselines = baselines.Mean(later),
+            Batches = storageAfter.Batches - storageBefore.Batches,
+            Operations = storageAfter.Operations - storageBefore.Operations,
+            ProcessCpu = cpu,
+            RouteLatency = routeLatency,
+            OfferLatency = offerLatency,
+            WorkingSet = Process.GetCurrentProcess().WorkingSet64,
+        };
+    }
+
+    private static async Task<Baselines> MeasureBaselinesAsync(RoutingClient client, BenchStore store, BenchOptions options)
+    {
+        var duration = options.BaselineDuration;
+        // Refused by validation before any grain: the cost of the gRPC pipeline alone.
+        var trivial = await CallLoop.RateAsync(options.Callers, duration, async _ =>
+        {
+            try
+            {
+                await client.Agents.GetAgentAsync(new GetAgentRequest());
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.InvalidArgument)
+            {
+            }
+        });
+        var oneGrain = await CallLoop.RateAsync(options.Callers, duration, worker =>
+            client.Agents.GetAgentAsync(new GetAgentRequest { AgentId = $"agent-{worker % options.Agents}" }).ResponseAsync);
+        var rawWrites = await store.RawWritesPerSecondAsync(options.Callers, duration);
+        return new Baselines(trivial, oneGrain, rawWrites);
     }
 
     /// <param name="stop">Ends the desktops' offer streams after the run.</param>
-    private static async Task<List<Task>> SetUpAsync(RoutingClient client, int agents, CancellationToken stop)
+    private static async Task<List<Task>> SetUpAsync(RoutingClient client, int agents, ConcurrentDictionary<string, long> offered, CancellationToken stop)
     {
         var queue = new QueueConfig { QueueId = QueueId, Name = QueueId, OfferTimeout = Duration.FromTimeSpan(Deadline) };
         queue.Channels.Add(Channel.Voice);
@@ -85,13 +138,15 @@ internal static class BenchRun
             agent.Queues.Add(new QueueMembership { QueueId = QueueId, Priority = 1 });
             await client.Admin.UpsertAgentAsync(agent, cancellationToken: stop);
             await client.Agents.SetStatusAsync(new SetStatusRequest { AgentId = agent.AgentId, Status = AgentStatus.Available, RequestId = RoutingClient.NewRequestId() }, cancellationToken: stop);
-            desktops.Add(AnswerEveryOfferAsync(client, agent.AgentId, stop));
+            desktops.Add(AnswerEveryOfferAsync(client, agent.AgentId, offered, stop));
         }
 
         return desktops;
     }
 
-    private static async Task RouteAllAsync(RoutingClient client, BenchOptions options)
+    /// <param name="latency">Gets each RouteContact's latency as the caller sees it.</param>
+    /// <param name="sent">Gets when each contact's RouteContact was sent, by contact id.</param>
+    private static async Task RouteAllAsync(RoutingClient client, BenchOptions options, Latencies latency, ConcurrentDictionary<string, long> sent)
     {
         using var callers = new SemaphoreSlim(options.Callers);
         await Task.WhenAll(Enumerable.Range(0, options.Contacts).Select(async i =>
@@ -99,13 +154,16 @@ internal static class BenchRun
             await callers.WaitAsync();
             try
             {
-                await client.Routing.RouteContactAsync(new RouteContactRequest
+                var from = Stopwatch.GetTimestamp();
+                var decision = await client.Routing.RouteContactAsync(new RouteContactRequest
                 {
                     RequestId = $"bench-{i}",
                     Channel = Channel.Voice,
                     CustomerId = $"customer-{i}",
                     QueueId = QueueId,
                 });
+                latency.Add(Stopwatch.GetElapsedTime(from));
+                sent[decision.ContactId] = from;
             }
             finally
             {
@@ -114,7 +172,8 @@ internal static class BenchRun
         }));
     }
 
-    private static async Task AnswerEveryOfferAsync(RoutingClient client, string agentId, CancellationToken stop)
+    /// <param name="offered">Gets when each contact's offer reached the agent's stream, by contact id.</param>
+    private static async Task AnswerEveryOfferAsync(RoutingClient client, string agentId, ConcurrentDictionary<string, long> offered, CancellationToken stop)
     {
         try
         {
@@ -126,6 +185,7 @@ internal static class BenchRun
                 }
 
                 var contactId = offer.Assignment.ContactId;
+                offered.TryAdd(contactId, Stopwatch.GetTimestamp());
                 await client.Agents.AcceptOfferAsync(new AcceptOfferRequest { AgentId = agentId, ContactId = contactId, RequestId = RoutingClient.NewRequestId() }, cancellationToken: stop);
                 await client.Agents.CompleteContactAsync(new CompleteContactRequest { AgentId = agentId, ContactId = contactId, RequestId = RoutingClient.NewRequestId() }, cancellationToken: stop);
             }

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Routing.Bench;
 
-// Routes contacts through the real server over gRPC on loopback and reports, per store, contacts per second and
-// storage writes per contact by grain state; PostgreSQL's throughput is given as a ratio to the embedded default
-// measured in the same run.
+// Routes contacts through the real server over gRPC on loopback and reports, per store: contact lives per second
+// as ratios to baselines measured in the same run on the same server and store (a call refused before any grain,
+// a one-grain call, the store's raw single-row write loop), latencies, CPU per life, store round trips and row
+// writes per life.
 var options = BenchOptions.Parse(args);
 var results = new List<BenchResult>();
 await using (var sqlite = new BenchStore.Sqlite())
@@ -23,13 +24,35 @@ else
 }
 
 var culture = CultureInfo.InvariantCulture;
-var baseline = results[0];
-Console.WriteLine(string.Create(culture, $"{options.Contacts} voice contacts, {options.Agents} agents, {options.Callers} concurrent callers"));
-Console.WriteLine(string.Create(culture, $"{"store",-16} {"routed/s",9} {"handled/s",10} {"ratio",6}   writes per contact by grain state"));
-foreach (var result in results)
+Console.WriteLine(string.Create(culture, $"{options.Contacts} voice contacts, {options.Agents} agents, {options.Callers} concurrent callers; baselines at the same concurrency, {options.BaselineDuration.TotalSeconds:0} s before and after"));
+Console.WriteLine();
+Console.WriteLine(string.Create(culture, $"{"store",-16} {"lives/s",8} {"trivial/s",10} {"1-grain/s",10} {"raw wr/s",9} {"÷trivial",9} {"÷1-grain",9} {"÷raw wr",8}"));
+foreach (var r in results)
 {
-    var states = string.Join("  ", result.Writes.Keys.Order(StringComparer.Ordinal).Select(s => string.Create(culture, $"{s} {result.WritesPerContact(s):0.00}")));
+    var b = r.Baselines;
     Console.WriteLine(string.Create(
         culture,
-        $"{result.Store,-16} {result.RoutedPerSecond,9:0} {result.HandledPerSecond,10:0} {result.HandledPerSecond / baseline.HandledPerSecond,6:0.00}   total {result.TotalWritesPerContact:0.00}: {states}"));
+        $"{r.Store,-16} {r.HandledPerSecond,8:0} {b.TrivialCallsPerSecond,10:0} {b.OneGrainCallsPerSecond,10:0} {b.RawWritesPerSecond,9:0} {r.HandledPerSecond / b.TrivialCallsPerSecond,9:0.0000} {r.HandledPerSecond / b.OneGrainCallsPerSecond,9:0.0000} {r.HandledPerSecond / b.RawWritesPerSecond,8:0.000}"));
 }
+
+Console.WriteLine();
+Console.WriteLine(string.Create(culture, $"{"store",-16} {"route p50/p90/p99 ms",22} {"offer p50/p90/p99 ms",22} {"cpu ms/life",12} {"÷1-grain",9} {"RSS MB",7}"));
+foreach (var r in results)
+{
+    // CPU of one one-grain call: the process is saturated by the baseline loop on two cores.
+    var oneGrainCpuMs = Environment.ProcessorCount * 1000 / r.Baselines.OneGrainCallsPerSecond;
+    Console.WriteLine(string.Create(
+        culture,
+        $"{r.Store,-16} {Percentiles(r.RouteLatency),22} {Percentiles(r.OfferLatency),22} {r.CpuMillisecondsPerContact,12:0.00} {r.CpuMillisecondsPerContact / oneGrainCpuMs,9:0} {r.WorkingSet / 1e6,7:0}"));
+}
+
+Console.WriteLine();
+Console.WriteLine(string.Create(culture, $"{"store",-16} {"round trips/life",17} {"ops/round trip",15}   row writes per life by grain state"));
+foreach (var r in results)
+{
+    var states = string.Join("  ", r.Writes.Keys.Order(StringComparer.Ordinal).Select(s => string.Create(culture, $"{s} {r.WritesPerContact(s):0.00}")));
+    Console.WriteLine(string.Create(culture, $"{r.Store,-16} {r.RoundTripsPerContact,17:0.00} {r.OperationsPerBatch,15:0.0}   total {r.TotalWritesPerContact:0.00}: {states}"));
+}
+
+string Percentiles(Latencies latencies) =>
+    string.Create(culture, $"{latencies.Percentile(0.5):0.0}/{latencies.Percentile(0.9):0.0}/{latencies.Percentile(0.99):0.0}");

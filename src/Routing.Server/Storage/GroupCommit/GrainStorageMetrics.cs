@@ -11,6 +11,12 @@ public sealed class GrainStorageMetrics
     /// <summary>The meter's name, to subscribe to with OpenTelemetry or <c>dotnet-counters</c>.</summary>
     public const string MeterName = "Routing.Storage";
 
+    /// <summary>The counter of committed batches: one store round trip each.</summary>
+    public const string BatchesName = "routing.storage.batches";
+
+    /// <summary>The counter of committed operations, tagged by <c>kind</c>.</summary>
+    public const string OperationsName = "routing.storage.operations";
+
     private readonly Counter<long> batches;
     private readonly Counter<long> operations;
     private readonly Counter<long> failedBatches;
@@ -20,8 +26,8 @@ public sealed class GrainStorageMetrics
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
-        batches = meter.CreateCounter<long>("routing.storage.batches", "{batch}", "Batches committed: one store round trip each.");
-        operations = meter.CreateCounter<long>("routing.storage.operations", "{operation}", "Grain state reads, writes and clears committed.");
+        batches = meter.CreateCounter<long>(BatchesName, "{batch}", "Batches committed: one store round trip each.");
+        operations = meter.CreateCounter<long>(OperationsName, "{operation}", "Grain state reads, writes and clears committed.");
         failedBatches = meter.CreateCounter<long>("routing.storage.failed_batches", "{batch}", "Batches the store failed; every caller in them got UNAVAILABLE.");
         batchDuration = meter.CreateHistogram<double>("routing.storage.batch.duration", "s", "Time from sending a batch to its commit.");
     }
