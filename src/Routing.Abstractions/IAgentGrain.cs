@@ -73,7 +73,14 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("customer-left")]
     Task<Reply> CustomerLeft(string contactId);
 
-    /// <summary>Waits until the agent's version passes <paramref name="afterVersion"/> or <paramref name="maxWait"/> elapses.</summary>
+    /// <summary>
+    /// Tells <paramref name="watcher"/> of every change from now on (or renews its lease) and returns the agent as it
+    /// is, so nothing between this read and the first notice is missed.
+    /// </summary>
     [Alias("watch"), AlwaysInterleave]
-    Task<AgentView?> WaitForChange(long afterVersion, TimeSpan maxWait);
+    Task<AgentView?> Watch(IChangeObserver watcher);
+
+    /// <summary>Stops telling <paramref name="watcher"/>.</summary>
+    [Alias("unwatch"), AlwaysInterleave]
+    Task Unwatch(IChangeObserver watcher);
 }

@@ -55,7 +55,14 @@ public interface IContactGrain : IGrainWithStringKey
     [Alias("completed"), AlwaysInterleave]
     Task Completed(string agentId, string disposition);
 
-    /// <summary>Waits until the contact's version passes <paramref name="afterVersion"/> or <paramref name="maxWait"/> elapses.</summary>
+    /// <summary>
+    /// Tells <paramref name="watcher"/> of every change from now on (or renews its lease) and returns the contact as it
+    /// is, so nothing between this read and the first notice is missed.
+    /// </summary>
     [Alias("watch"), AlwaysInterleave]
-    Task<ContactView?> WaitForChange(long afterVersion, TimeSpan maxWait);
+    Task<ContactView?> Watch(IChangeObserver watcher);
+
+    /// <summary>Stops telling <paramref name="watcher"/>.</summary>
+    [Alias("unwatch"), AlwaysInterleave]
+    Task Unwatch(IChangeObserver watcher);
 }

@@ -87,7 +87,14 @@ public interface IQueueGrain : IGrainWithStringKey
     [Alias("handled"), OneWay]
     Task Handled(string contactId, Channel channel, TimeSpan handleTime);
 
-    /// <summary>Waits until the queue's version passes <paramref name="afterVersion"/> or <paramref name="maxWait"/> elapses.</summary>
+    /// <summary>
+    /// Tells <paramref name="watcher"/> of every change from now on (or renews its lease) and returns the queue's version as it
+    /// is, so nothing between this read and the first notice is missed.
+    /// </summary>
     [Alias("watch"), AlwaysInterleave]
-    Task<long> WaitForChange(long afterVersion, TimeSpan maxWait);
+    Task<long> Watch(IChangeObserver watcher);
+
+    /// <summary>Stops telling <paramref name="watcher"/>.</summary>
+    [Alias("unwatch"), AlwaysInterleave]
+    Task Unwatch(IChangeObserver watcher);
 }

@@ -6,13 +6,14 @@ namespace Routing.Grains;
 /// </summary>
 public sealed partial class AgentGrain(
     [PersistentState("agent", StorageNames.Routing)] IPersistentState<AgentState> state,
+    IGrainContext context,
     TimeProvider clock,
     IOptions<RoutingGrainOptions> options,
     ILogger<AgentGrain> logger) : Grain, IAgentGrain
 {
-    private readonly ChangeSignal changes = new();
 
     // Reservations written ahead of the queue's answer: they hold capacity but are no offer yet, so desktops must not see them.
+    private readonly ChangeWatchers changes = new(context, options.Value.WatchLease, clock, logger);
     private readonly HashSet<string> claiming = new(StringComparer.Ordinal);
 
     // What happened to contacts this agent let go: a retried reject / complete / end-wrap-up answers the same.
@@ -355,14 +356,16 @@ public sealed partial class AgentGrain(
         return Reply.Ok;
     }
 
-    public async Task<AgentView?> WaitForChange(long afterVersion, TimeSpan maxWait)
+    public Task<AgentView?> Watch(IChangeObserver watcher)
     {
-        if (Definition is not null && state.State.Version <= afterVersion)
-        {
-            await changes.WaitAsync(maxWait, clock);
-        }
+        changes.Watch(watcher);
+        return Task.FromResult(Definition is null ? null : View());
+    }
 
-        return Definition is null ? null : View();
+    public Task Unwatch(IChangeObserver watcher)
+    {
+        changes.Unwatch(watcher);
+        return Task.CompletedTask;
     }
 
     /// <summary>

@@ -6,17 +6,18 @@ namespace Routing.Grains;
 /// </summary>
 public sealed partial class ContactGrain(
     [PersistentState("contact", StorageNames.Routing)] IPersistentState<ContactRecord> state,
+    IGrainContext context,
     TimeProvider clock,
     IOptions<RoutingGrainOptions> options,
     ILogger<ContactGrain> logger) : Grain, IContactGrain
 {
-    private readonly ChangeSignal changes = new();
 
     // Agents' notices interleave with this grain's own calls; writes still go one at a time in call order.
     private Task lastWrite = Task.CompletedTask;
 
     // Agents whose offer came back while Route was still deciding (a reject can overtake the routing call's reply):
     // Route must not then record the contact as offered to them.
+    private readonly ChangeWatchers changes = new(context, options.Value.WatchLease, clock, logger);
     private readonly HashSet<string> returnedWhileRouting = new(StringComparer.Ordinal);
 
     private string ContactId => this.GetPrimaryKeyString();
@@ -351,14 +352,16 @@ public sealed partial class ContactGrain(
         await EndAsync(ContactState.Completed, string.IsNullOrWhiteSpace(disposition) ? "completed" : disposition, agentId);
     }
 
-    public async Task<ContactView?> WaitForChange(long afterVersion, TimeSpan maxWait)
+    public Task<ContactView?> Watch(IChangeObserver watcher)
     {
-        if (Record.Ticket is not null && Record.Version <= afterVersion && !IsEnded)
-        {
-            await changes.WaitAsync(maxWait, clock);
-        }
+        changes.Watch(watcher);
+        return Task.FromResult(Record.Ticket is null ? null : View());
+    }
 
-        return Record.Ticket is null ? null : View();
+    public Task Unwatch(IChangeObserver watcher)
+    {
+        changes.Unwatch(watcher);
+        return Task.CompletedTask;
     }
 
     /// <summary>The contact's ticket from the request, an IVR destination, and what the customer is to the router.</summary>

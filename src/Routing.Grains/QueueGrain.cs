@@ -8,11 +8,12 @@ namespace Routing.Grains;
 /// </summary>
 public sealed partial class QueueGrain(
     [PersistentState("queue", StorageNames.Routing)] IPersistentState<QueueState> state,
+    IGrainContext context,
     TimeProvider clock,
     IOptions<RoutingGrainOptions> options,
     ILogger<QueueGrain> logger) : Grain, IQueueGrain
 {
-    private readonly ChangeSignal changes = new();
+    private readonly ChangeWatchers changes = new(context, options.Value.WatchLease, clock, logger);
     private readonly Dictionary<string, (QueueMember Member, long Version)> members = new(StringComparer.Ordinal);
 
     private readonly RecentOutcomes<string> answeredBy = new(options.Value.RecentOutcomesRemembered);
@@ -469,14 +470,16 @@ public sealed partial class QueueGrain(
     }
 
 
-    public async Task<long> WaitForChange(long afterVersion, TimeSpan maxWait)
+    public Task<long> Watch(IChangeObserver watcher)
     {
-        if (version <= afterVersion)
-        {
-            await changes.WaitAsync(maxWait, clock);
-        }
+        changes.Watch(watcher);
+        return Task.FromResult(version);
+    }
 
-        return version;
+    public Task Unwatch(IChangeObserver watcher)
+    {
+        changes.Unwatch(watcher);
+        return Task.CompletedTask;
     }
 
     /// <summary>

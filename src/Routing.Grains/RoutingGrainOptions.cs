@@ -77,6 +77,16 @@ public sealed class RoutingGrainOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan StoreRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a grain keeps a stream watching it (<see cref="IChangeObserver"/>) after the stream's last watch call.
+    /// Streams renew at a third of it, so an idle stream costs one call per a third of the lease.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:03", "01:00:00")]
+    public TimeSpan WatchLease { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>How often a stream renews its watch: a third of <see cref="WatchLease"/>.</summary>
+    public TimeSpan WatchRenewInterval => WatchLease / 3;
+
     /// <summary>How long a contact waits for its preferred agent before any eligible agent may take it.</summary>
     public TimeSpan PreferredAgentWait { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -151,7 +151,7 @@ public sealed class ArrivalRaceTests(RoutingClusterFixture cluster)
         // Each desktop watches its agent as WatchOffers does and accepts every offer the moment it is shown.
         var refused = new ConcurrentQueue<string>();
         using var stop = new CancellationTokenSource();
-        var desktops = team.Select(a => Task.Run(() => AcceptEveryOfferShown(a, refused, stop.Token))).ToList();
+        var desktops = team.Select(a => Task.Run(() => AcceptEveryOfferShown(center, a, refused, stop.Token))).ToList();
         var replies = await Task.WhenAll(team.Select(a => a.SetPresence(AgentPresence.Available, "")));
         Assert.All(replies, r => Assert.True(r.IsOk, r.Message));
         await Poll.Eventually(
@@ -164,13 +164,12 @@ public sealed class ArrivalRaceTests(RoutingClusterFixture cluster)
         Assert.True(refused.IsEmpty, $"round {round}: desktops were shown offers their agent did not hold:\n{string.Join("\n", refused)}");
     }
 
-    private static async Task AcceptEveryOfferShown(IAgentGrain agent, ConcurrentQueue<string> refused, CancellationToken stop)
+    private static async Task AcceptEveryOfferShown(CallCenter center, IAgentGrain agent, ConcurrentQueue<string> refused, CancellationToken stop)
     {
-        var version = (await agent.Get())!.Version;
+        using var feed = center.Watch();
         while (!stop.IsCancellationRequested)
         {
-            var view = (await agent.WaitForChange(version, TimeSpan.FromMilliseconds(50)))!;
-            version = view.Version;
+            var view = (await agent.Watch(feed.Reference))!;
             foreach (var offer in view.Assignments.Where(a => a.Phase == AssignmentPhase.Offered))
             {
                 var accepted = await agent.AcceptOffer(offer.Ticket.ContactId);
@@ -179,6 +178,9 @@ public sealed class ArrivalRaceTests(RoutingClusterFixture cluster)
                     refused.Enqueue($"{view.AgentId} was shown {offer.Ticket.ContactId} (version {view.Version}): {accepted.Message}");
                 }
             }
+
+            // Woken by the agent's next change; the timeout only lets the loop see that it should stop.
+            await feed.WaitAsync(TimeSpan.FromMilliseconds(50), CancellationToken.None);
         }
     }
 

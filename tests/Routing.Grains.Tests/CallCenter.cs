@@ -11,6 +11,9 @@ internal sealed class CallCenter(IGrainFactory grains)
 {
     private readonly string suffix = Guid.NewGuid().ToString("N")[..8];
 
+    /// <summary>Opens a feed the center's grains can notify, as the server's streams do.</summary>
+    public ChangeFeed Watch() => new(grains);
+
     public string Id(string name) => $"{name}-{suffix}";
 
     public IQueueGrain Queue(string name) => grains.GetGrain<IQueueGrain>(Id(name));

@@ -63,7 +63,7 @@ public sealed class CapacityInvariantTests(RoutingClusterFixture cluster, ITestO
 
         var violations = new ConcurrentQueue<string>();
         using var stop = new CancellationTokenSource();
-        var workers = agents.Select(a => Task.Run(() => HandleOffers(a, violations, stop.Token))).ToList();
+        var workers = agents.Select(a => Task.Run(() => HandleOffers(center, a, violations, stop.Token))).ToList();
         var observer = Task.Run(() => Observe(center, agents, violations, stop.Token));
 
         var decisions = await Task.WhenAll(plan.Select(p => center.Route(p.Contact, p.Queue, p.Channel, p.Priority, p.Customer)));
@@ -108,13 +108,12 @@ public sealed class CapacityInvariantTests(RoutingClusterFixture cluster, ITestO
     }
 
     /// <summary>An agent desktop: accepts every offer and completes every connected contact, as fast as it can.</summary>
-    private static async Task HandleOffers(IAgentGrain agent, ConcurrentQueue<string> violations, CancellationToken stop)
+    private static async Task HandleOffers(CallCenter center, IAgentGrain agent, ConcurrentQueue<string> violations, CancellationToken stop)
     {
-        var version = -1L;
+        using var feed = center.Watch();
         while (!stop.IsCancellationRequested)
         {
-            var view = (await agent.WaitForChange(version, TimeSpan.FromMilliseconds(100)))!;
-            version = view.Version;
+            var view = (await agent.Watch(feed.Reference))!;
             CheckCapacity(view, violations);
             foreach (var assignment in view.Assignments)
             {
@@ -136,6 +135,9 @@ public sealed class CapacityInvariantTests(RoutingClusterFixture cluster, ITestO
                     }
                 }
             }
+
+            // Woken by the agent's next change; the timeout only lets the loop see that it should stop.
+            await feed.WaitAsync(TimeSpan.FromMilliseconds(100), CancellationToken.None);
         }
     }
 

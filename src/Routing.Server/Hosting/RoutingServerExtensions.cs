@@ -49,6 +49,7 @@ public static class RoutingServerExtensions
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ClusterUnavailableInterceptor>());
         builder.Services.AddSingleton<CenterConfigurator>();
         builder.Services.AddSingleton<CenterWaker>();
+        builder.Services.AddSingleton<ChangeFeeds>();
         builder.Services.AddHostedService<RoutingStartup>();
         builder.Services.AddHostedService<SiloLossWatcher>();
         return builder;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Routing.Server.Services;
 
 namespace Routing.Server.Hosting;
 
@@ -6,10 +7,12 @@ namespace Routing.Server.Hosting;
 /// When another silo of the cluster is declared dead, wakes the center's queues and agents again: those that lived
 /// on the dead silo come back here (or on another survivor) from their persisted state, with their timers, so an
 /// offer pending on the dead silo still expires and its contact goes back in line without waiting for a caller.
+/// It also wakes every server stream of this silo: grains that lived on the dead silo forgot their watchers.
 /// </summary>
 public sealed partial class SiloLossWatcher(
     IClusterMembershipService membership,
     CenterWaker waker,
+    ChangeFeeds feeds,
     TimeProvider clock,
     IOptions<RoutingServerOptions> options,
     ILogger<SiloLossWatcher> logger) : BackgroundService
@@ -28,6 +31,7 @@ public sealed partial class SiloLossWatcher(
             {
                 LogSiloDied(logger, string.Join(", ", died));
                 await TakeOverAsync(stoppingToken);
+                feeds.WakeAll();
             }
         }
     }

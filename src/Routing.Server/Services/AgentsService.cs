@@ -1,12 +1,12 @@
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Options;
 using Routing.Server.Mapping;
-using Routing.Server.Hosting;
+using Routing.Grains;
 
 namespace Routing.Server.Services;
 
 /// <summary>The agent desktops' API: status, offers, accept / reject, complete, wrap-up.</summary>
-public sealed class AgentsService(IGrainFactory grains, IOptions<RoutingServerOptions> options) : Proto.Agents.AgentsBase
+public sealed class AgentsService(IGrainFactory grains, ChangeFeeds feeds, IOptions<RoutingGrainOptions> routing) : Proto.Agents.AgentsBase
 {
     public override async Task<Proto.Agent> SetStatus(Proto.SetStatusRequest request, ServerCallContext context)
     {
@@ -42,45 +42,72 @@ public sealed class AgentsService(IGrainFactory grains, IOptions<RoutingServerOp
         var agent = await ExistingAgentAsync(request.AgentId);
         var offered = new Dictionary<string, AssignmentView>(StringComparer.Ordinal);
         var version = -1L;
-        while (!context.CancellationToken.IsCancellationRequested)
+        using var lease = feeds.Open();
+        try
         {
-            var view = await agent.WaitForChange(version, options.Value.WatchRefreshInterval).WaitAsync(context.CancellationToken);
-            if (view is null)
+            while (!context.CancellationToken.IsCancellationRequested)
             {
-                throw new RpcException(new Status(StatusCode.NotFound, $"agent '{request.AgentId}' was removed"));
+                // Watching again renews the lease and reads the agent: woken by a change, or once per renewal.
+                var view = await agent.Watch(lease.Feed.Reference);
+                version = await SendOfferEventsAsync(request.AgentId, view, version, offered, responseStream, context);
+                await lease.Feed.WaitAsync(routing.Value.WatchRenewInterval, context.CancellationToken);
             }
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            agent.Unwatch(lease.Feed.Reference).Ignore();
+        }
+    }
 
-            if (view.Version == version)
+    /// <summary>What changed since <paramref name="version"/> for the agent's offers, written to the stream.</summary>
+    /// <returns>The version now sent.</returns>
+    private async Task<long> SendOfferEventsAsync(
+        string agentId,
+        AgentView? view,
+        long version,
+        Dictionary<string, AssignmentView> offered,
+        IServerStreamWriter<Proto.OfferEvent> responseStream,
+        ServerCallContext context)
+    {
+        if (view is null)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"agent '{agentId}' was removed"));
+        }
+
+        if (view.Version == version)
+        {
+            return version;
+        }
+
+        var apiAgent = ViewMapper.ToApi(view);
+        var current = view.Assignments.ToDictionary(a => a.Ticket.ContactId, StringComparer.Ordinal);
+        foreach (var (contactId, previous) in offered.ToList())
+        {
+            if (current.TryGetValue(contactId, out var now) && now.Phase == AssignmentPhase.Offered)
             {
                 continue;
             }
 
-            version = view.Version;
-            var apiAgent = ViewMapper.ToApi(view);
-            var current = view.Assignments.ToDictionary(a => a.Ticket.ContactId, StringComparer.Ordinal);
-            foreach (var (contactId, previous) in offered.ToList())
-            {
-                if (current.TryGetValue(contactId, out var now) && now.Phase == AssignmentPhase.Offered)
-                {
-                    continue;
-                }
-
-                var kind = now is not null ? Proto.OfferEventKind.Accepted : Proto.OfferEventKind.Ended;
-                await responseStream.WriteAsync(Event(kind, now ?? previous, apiAgent), context.CancellationToken);
-                offered.Remove(contactId);
-            }
-
-            foreach (var assignment in view.Assignments.Where(a => a.Phase == AssignmentPhase.Offered && !offered.ContainsKey(a.Ticket.ContactId)))
-            {
-                offered[assignment.Ticket.ContactId] = assignment;
-                var offer = Event(Proto.OfferEventKind.Offered, assignment, apiAgent);
-                offer.TimeToAccept = Duration.FromTimeSpan((assignment.Until ?? assignment.Since) - assignment.Since);
-
-                // Who the customer is travels with the offer: the desktop shows their history before answering.
-                offer.Customer = ViewMapper.ToApi(await grains.GetGrain<ICustomerGrain>(assignment.Ticket.CustomerId).Get());
-                await responseStream.WriteAsync(offer, context.CancellationToken);
-            }
+            var kind = now is not null ? Proto.OfferEventKind.Accepted : Proto.OfferEventKind.Ended;
+            await responseStream.WriteAsync(Event(kind, now ?? previous, apiAgent), context.CancellationToken);
+            offered.Remove(contactId);
         }
+
+        foreach (var assignment in view.Assignments.Where(a => a.Phase == AssignmentPhase.Offered && !offered.ContainsKey(a.Ticket.ContactId)))
+        {
+            offered[assignment.Ticket.ContactId] = assignment;
+            var offer = Event(Proto.OfferEventKind.Offered, assignment, apiAgent);
+            offer.TimeToAccept = Duration.FromTimeSpan((assignment.Until ?? assignment.Since) - assignment.Since);
+
+            // Who the customer is travels with the offer: the desktop shows their history before answering.
+            offer.Customer = ViewMapper.ToApi(await grains.GetGrain<ICustomerGrain>(assignment.Ticket.CustomerId).Get());
+            await responseStream.WriteAsync(offer, context.CancellationToken);
+        }
+
+        return view.Version;
     }
 
     public override async Task<Proto.Assignment> TransferContact(Proto.TransferContactRequest request, ServerCallContext context)

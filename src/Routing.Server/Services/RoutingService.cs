@@ -1,12 +1,17 @@
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Options;
 using Routing.Server.Mapping;
+using Routing.Grains;
 using Routing.Server.Hosting;
 
 namespace Routing.Server.Services;
 
 /// <summary>The channel adapters' API: route, watch, cancel contacts; estimate a queue's wait.</summary>
-public sealed class RoutingService(IGrainFactory grains, IOptions<RoutingServerOptions> options) : Proto.Routing.RoutingBase
+public sealed class RoutingService(
+    IGrainFactory grains,
+    ChangeFeeds feeds,
+    IOptions<RoutingServerOptions> options,
+    IOptions<RoutingGrainOptions> routing) : Proto.Routing.RoutingBase
 {
     public override async Task<Proto.RouteContactResponse> RouteContact(Proto.RouteContactRequest request, ServerCallContext context)
     {
@@ -36,11 +41,37 @@ public sealed class RoutingService(IGrainFactory grains, IOptions<RoutingServerO
         var contact = grains.GetGrain<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
         var view = await contact.Get() ?? throw NotFound(request.ContactId);
         var queue = grains.GetGrain<IQueueGrain>(view.Ticket.QueueId);
-        var refresh = options.Value.WatchRefreshInterval;
-        var queueVersion = await queue.WaitForChange(-1, TimeSpan.Zero);
+        using var lease = feeds.Open();
+        try
+        {
+            await WatchContactAsync(request.ContactId, contact, queue, lease.Feed, responseStream, context);
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            contact.Unwatch(lease.Feed.Reference).Ignore();
+            queue.Unwatch(lease.Feed.Reference).Ignore();
+        }
+    }
+
+    private async Task WatchContactAsync(
+        string contactId,
+        IContactGrain contact,
+        IQueueGrain queue,
+        ChangeFeed feed,
+        IServerStreamWriter<Proto.Contact> responseStream,
+        ServerCallContext context)
+    {
+        // Position and estimate move with the queue, the state with the contact: one feed watches both. Estimates
+        // also move with time alone, so a waiting contact is described again every refresh interval.
+        var wait = options.Value.WatchRefreshInterval < routing.Value.WatchRenewInterval ? options.Value.WatchRefreshInterval : routing.Value.WatchRenewInterval;
         Proto.Contact? last = null;
         while (!context.CancellationToken.IsCancellationRequested)
         {
+            await queue.Watch(feed.Reference);
+            var view = await contact.Watch(feed.Reference) ?? throw NotFound(contactId);
             var update = await DescribeAsync(view, queue);
 
             // Between the queue letting a contact go (connected, or taken by another path) and the contact grain
@@ -57,16 +88,7 @@ public sealed class RoutingService(IGrainFactory grains, IOptions<RoutingServerO
                 return;
             }
 
-            // Position and estimate move with the queue, the state with the contact: wake on either.
-            var contactChanged = contact.WaitForChange(view.Version, refresh);
-            var queueChanged = queue.WaitForChange(queueVersion, refresh);
-            var first = await Task.WhenAny(contactChanged, queueChanged).WaitAsync(context.CancellationToken);
-            if (first == queueChanged)
-            {
-                queueVersion = await queueChanged;
-            }
-
-            view = await contact.Get() ?? throw NotFound(request.ContactId);
+            await feed.WaitAsync(wait, context.CancellationToken);
         }
     }
 

@@ -9,6 +9,7 @@ namespace Routing.Server.Services;
 /// <summary>The supervisors' API: queues and their live numbers, asked for or streamed.</summary>
 public sealed class SupervisorService(
     IGrainFactory grains,
+    ChangeFeeds feeds,
     IOptions<RoutingServerOptions> server,
     IOptions<RoutingGrainOptions> routing) : Proto.Supervisor.SupervisorBase
 {
@@ -55,39 +56,44 @@ public sealed class SupervisorService(
             : await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).List(CatalogKind.Queue);
         var queues = ids.Select(id => grains.GetGrain<IQueueGrain>(id)).ToList();
         var minInterval = request.MinInterval is { } asked && asked.ToTimeSpan() > server.Value.StatsMinInterval ? asked.ToTimeSpan() : server.Value.StatsMinInterval;
-        var refresh = server.Value.WatchRefreshInterval;
 
-        // One long-poll per queue, re-issued only when it answers: a change anywhere wakes the stream at once, and
-        // time alone (longest wait, the rolling window) refreshes it every refresh interval.
-        var versions = Enumerable.Repeat(-1L, queues.Count).ToArray();
-        var pending = new Task<long>?[queues.Count];
+        // One feed watches every queue: a change anywhere wakes the stream at once, and time alone (longest wait, the
+        // rolling window) refreshes it every refresh interval. Watching again renews the queues' leases.
+        using var lease = feeds.Open();
+        try
+        {
+            await StreamAsync(ids, queues, lease.Feed, minInterval, responseStream, context);
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            foreach (var queue in queues)
+            {
+                queue.Unwatch(lease.Feed.Reference).Ignore();
+            }
+        }
+    }
+
+    private async Task StreamAsync(
+        IReadOnlyList<string> ids,
+        IReadOnlyList<IQueueGrain> queues,
+        ChangeFeed feed,
+        TimeSpan minInterval,
+        IServerStreamWriter<Proto.QueueStatsUpdate> responseStream,
+        ServerCallContext context)
+    {
+        var refresh = server.Value.WatchRefreshInterval;
+        var renewed = DateTimeOffset.MinValue;
         var lastPush = DateTimeOffset.MinValue;
+        var changed = true;
         while (!context.CancellationToken.IsCancellationRequested)
         {
-            var changed = false;
-            for (var i = 0; i < queues.Count; i++)
+            if (changed || DateTimeOffset.UtcNow - renewed >= routing.Value.WatchRenewInterval)
             {
-                pending[i] ??= queues[i].WaitForChange(versions[i], refresh);
-            }
-
-            // Neither finishing throws: a cancelled delay ends the loop, a failed poll throws below where it is read.
-            var tick = Task.Delay(refresh, context.CancellationToken);
-            await Task.WhenAny(queues.Count > 0 ? Task.WhenAny(pending!) : tick, tick);
-
-            for (var i = 0; i < queues.Count; i++)
-            {
-                if (pending[i] is { IsCompleted: true } done)
-                {
-                    var version = await done;
-                    changed |= version != versions[i];
-                    versions[i] = version;
-                    pending[i] = null;
-                }
-            }
-
-            if (!changed && DateTimeOffset.UtcNow - lastPush < refresh)
-            {
-                continue;
+                await Task.WhenAll(queues.Select(queue => queue.Watch(feed.Reference)));
+                renewed = DateTimeOffset.UtcNow;
             }
 
             // Spacing is measured between the updates' own stamps, on the clock that makes them. Task.Delay waits whole
@@ -102,6 +108,7 @@ public sealed class SupervisorService(
             var update = await UpdateAsync(ids, queues);
             await responseStream.WriteAsync(update, context.CancellationToken);
             lastPush = update.At.ToDateTimeOffset();
+            changed = await feed.WaitAsync(refresh, context.CancellationToken);
         }
     }
 
