@@ -1,11 +1,11 @@
 namespace Routing.Bench;
 
 /// <summary>
-/// What a run measures: how many contacts, how many agents answer them, how many callers at once, how long each
+/// What a run measures: how many contacts (after --warm-up contacts not measured), how many agents answer them, how many callers at once, how long each
 /// baseline runs (--baseline-seconds, before and after the contacts), and the
 /// PostgreSQL server to compare with the embedded default (--postgres, or ROUTING_TEST_POSTGRES).
 /// </summary>
-internal sealed record BenchOptions(int Contacts, int Agents, int Callers, TimeSpan BaselineDuration, string? Postgres)
+internal sealed record BenchOptions(int Contacts, int WarmUpContacts, int Agents, int Callers, TimeSpan BaselineDuration, string? Postgres)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -19,6 +19,7 @@ internal sealed record BenchOptions(int Contacts, int Agents, int Callers, TimeS
 
         return new BenchOptions(
             Number("--contacts", 400),
+            Number("--warm-up", 200),
             Number("--agents", 20),
             Number("--callers", 16),
             TimeSpan.FromSeconds(Number("--baseline-seconds", 2)),

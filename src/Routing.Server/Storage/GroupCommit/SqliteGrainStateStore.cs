@@ -38,6 +38,9 @@ public sealed class SqliteGrainStateStore : IGrainStateStore
 
     private readonly string connectionString;
     private readonly string serviceId;
+
+    // Prepared once per connection and reused: parsing and planning a statement per operation cost more than running it.
+    private readonly Dictionary<string, SqliteCommand> prepared = new(StringComparer.Ordinal);
     private SqliteConnection? connection;
 
     /// <param name="connectionString">The database file's connection string; the schema must exist.</param>
@@ -62,8 +65,7 @@ public sealed class SqliteGrainStateStore : IGrainStateStore
         catch
         {
             // A connection that failed mid-batch may be in any state: the next batch opens a new one.
-            connection?.Dispose();
-            connection = null;
+            Close();
             throw;
         }
     }
@@ -71,9 +73,20 @@ public sealed class SqliteGrainStateStore : IGrainStateStore
     /// <inheritdoc/>
     public ValueTask DisposeAsync()
     {
+        Close();
+        return ValueTask.CompletedTask;
+    }
+
+    private void Close()
+    {
+        foreach (var command in prepared.Values)
+        {
+            command.Dispose();
+        }
+
+        prepared.Clear();
         connection?.Dispose();
         connection = null;
-        return ValueTask.CompletedTask;
     }
 
     private GrainStateResult[] Execute(IReadOnlyList<GrainStateOperation> batch)
@@ -92,9 +105,7 @@ public sealed class SqliteGrainStateStore : IGrainStateStore
 
     private GrainStateResult Execute(SqliteConnection db, SqliteTransaction transaction, GrainStateOperation operation)
     {
-        using var command = db.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = operation.Kind switch
+        var command = Prepared(db, operation.Kind switch
         {
             GrainStateOperationKind.Read => ReadSql,
             GrainStateOperationKind.Write when operation.ExpectedVersion is null => InsertSql,
@@ -102,18 +113,19 @@ public sealed class SqliteGrainStateStore : IGrainStateStore
             GrainStateOperationKind.Clear => ClearSql,
             GrainStateOperationKind.Delete => DeleteSql,
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.Kind, "unknown operation"),
-        };
-        command.Parameters.AddWithValue("$service", serviceId);
-        command.Parameters.AddWithValue("$type", operation.StateName);
-        command.Parameters.AddWithValue("$key", operation.Key);
-        if (operation.Json is not null)
+        });
+        command.Transaction = transaction;
+        command.Parameters["$service"].Value = serviceId;
+        command.Parameters["$type"].Value = operation.StateName;
+        command.Parameters["$key"].Value = operation.Key;
+        if (command.Parameters.Contains("$json"))
         {
-            command.Parameters.AddWithValue("$json", operation.Json);
+            command.Parameters["$json"].Value = operation.Json;
         }
 
-        if (operation.ExpectedVersion is { } expected)
+        if (command.Parameters.Contains("$version"))
         {
-            command.Parameters.AddWithValue("$version", expected);
+            command.Parameters["$version"].Value = operation.ExpectedVersion;
         }
 
         using var reader = command.ExecuteReader();
@@ -129,6 +141,27 @@ public sealed class SqliteGrainStateStore : IGrainStateStore
             GrainStateOperationKind.Delete => new(true, null, null),
             _ => new(true, reader.GetInt32(0), null),
         };
+    }
+
+    private SqliteCommand Prepared(SqliteConnection db, string sql)
+    {
+        if (!prepared.TryGetValue(sql, out var command))
+        {
+            command = db.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in (string[])["$service", "$type", "$key", "$json", "$version"])
+            {
+                if (sql.Contains(name, StringComparison.Ordinal))
+                {
+                    command.Parameters.Add(new SqliteParameter { ParameterName = name });
+                }
+            }
+
+            command.Prepare();
+            prepared.Add(sql, command);
+        }
+
+        return command;
     }
 
     private SqliteConnection Open()
