@@ -245,38 +245,23 @@ public sealed partial class AgentGrain(
             return Reply.Success(earlier);
         }
 
-        if (assignment is null || assignment.Phase != AssignmentPhase.Connected)
+        string queueId;
+        try
         {
-            return Reply.Failure<AssignmentView>(
-                ReplyStatus.FailedPrecondition,
-                assignment is null ? $"agent '{AgentId}' does not hold contact '{contactId}'" : $"contact '{contactId}' is {assignment.Phase.ToString().ToLowerInvariant()}: only a connected contact can be transferred");
+            TransferRules.CheckTransferable(AgentId, contactId, assignment, toAgentId);
+            queueId = toQueueId ?? assignment.QueueId;
+            var definition = await GrainFactory.GetGrain<IQueueGrain>(queueId).GetDefinition();
+            var target = toAgentId is null ? null : await GrainFactory.GetGrain<IAgentGrain>(toAgentId).GetPresence();
+            TransferRules.CheckDestination(
+                queueId,
+                definition?.Channels,
+                assignment.Channel,
+                toAgentId,
+                target is null ? null : new TransferTarget(toAgentId!, target.Presence, target.QueueIds));
         }
-
-        if (toAgentId == AgentId)
+        catch (RoutingRuleException ex)
         {
-            return Reply.Failure<AssignmentView>(ReplyStatus.InvalidArgument, $"agent '{AgentId}' cannot transfer a contact to itself");
-        }
-
-        var queueId = toQueueId ?? assignment.QueueId;
-        var definition = await GrainFactory.GetGrain<IQueueGrain>(queueId).GetDefinition();
-        if (definition is null)
-        {
-            return Reply.Failure<AssignmentView>(ReplyStatus.NotFound, $"queue '{queueId}' does not exist");
-        }
-
-        if (!definition.Channels.Contains(assignment.Channel))
-        {
-            return Reply.Failure<AssignmentView>(ReplyStatus.FailedPrecondition, $"queue '{queueId}' does not take {assignment.Channel.ToString().ToLowerInvariant()}");
-        }
-
-        if (toAgentId is not null && await GrainFactory.GetGrain<IAgentGrain>(toAgentId).GetPresence() is var target
-            && (target is null || target.Presence == AgentPresence.LoggedOut || !target.QueueIds.Contains(queueId)))
-        {
-            return Reply.Failure<AssignmentView>(
-                target is null ? ReplyStatus.NotFound : ReplyStatus.FailedPrecondition,
-                target is null ? $"agent '{toAgentId}' does not exist"
-                : target.Presence == AgentPresence.LoggedOut ? $"agent '{toAgentId}' is logged out"
-                : $"agent '{toAgentId}' does not serve queue '{queueId}'");
+            return Reply.Failure<AssignmentView>(ex);
         }
 
         // Written ahead: a crash from here on finishes the transfer on activation rather than losing it halfway.
@@ -567,8 +552,8 @@ public sealed partial class AgentGrain(
         await GrainFactory.GetGrain<IContactGrain>(assignment.ContactId).OfferReturned(AgentId, reason);
         finished.Remember(assignment.ContactId, ViewOf(assignment));
         DropAssignment(assignment.ContactId, workload.ReleaseOffer);
-        state.State.Presence = AgentPresence.NotReady;
-        state.State.NotReadyReason = $"missed: {reason}";
+        state.State.Presence = MissedOffer.Presence;
+        state.State.NotReadyReason = MissedOffer.NotReadyReason(reason);
         await SaveAsync();
         ArmDeadlineTimer();
         PublishToQueues();
@@ -755,25 +740,10 @@ public sealed partial class AgentGrain(
         state.State.Satisfaction.AverageCsat,
         state.State.Satisfaction.CsatResponses);
 
-    private AgentActivity Activity()
-    {
-        if (state.State.Presence == AgentPresence.LoggedOut)
-        {
-            return AgentActivity.LoggedOut;
-        }
-
-        if (workload.Assignments.Any(a => a.Phase is AssignmentPhase.Offered or AssignmentPhase.Connected))
-        {
-            return AgentActivity.Busy;
-        }
-
-        if (!workload.IsIdle)
-        {
-            return AgentActivity.WrapUp;
-        }
-
-        return state.State.Presence == AgentPresence.NotReady ? AgentActivity.NotReady : AgentActivity.Idle;
-    }
+    private AgentActivity Activity() => AgentActivityRules.Of(
+        state.State.Presence,
+        workload.Assignments.Count,
+        workload.Assignments.Count(a => a.Phase == AssignmentPhase.WrapUp));
 
     private AssignmentView ViewOf(Assignment assignment) =>
         new(state.State.Tickets[assignment.ContactId], assignment.Phase, assignment.Since, assignment.Until);

@@ -376,10 +376,10 @@ public sealed partial class QueueGrain(
             oldest,
             BestEstimateForNewContact(),
             loggedIn.Count,
-            loggedIn.Count(a => a.Presence == AgentPresence.Available && a.Held.Count == 0),
-            loggedIn.Count(a => a.Held.Count > a.HeldInWrapUp),
-            loggedIn.Count(a => a.Presence == AgentPresence.NotReady && a.Held.Count == 0),
-            loggedIn.Count(a => a.Held.Count > 0 && a.Held.Count == a.HeldInWrapUp),
+            loggedIn.Count(a => ActivityOf(a) == AgentActivity.Idle),
+            loggedIn.Count(a => ActivityOf(a) == AgentActivity.Busy),
+            loggedIn.Count(a => ActivityOf(a) == AgentActivity.NotReady),
+            loggedIn.Count(a => ActivityOf(a) == AgentActivity.WrapUp),
             state.State.OffersMade,
             state.State.Answered,
             state.State.Abandoned,
@@ -392,6 +392,8 @@ public sealed partial class QueueGrain(
             Definition.ServiceLevelTarget,
             Definition.ServiceLevelPercent));
     }
+
+    private static AgentActivity ActivityOf(QueueMember member) => AgentActivityRules.Of(member.Presence, member.Held.Count, member.HeldInWrapUp);
 
     public async Task MemberChanged(QueueMember member, long memberVersion)
     {

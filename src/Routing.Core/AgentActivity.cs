@@ -1,4 +1,4 @@
-namespace Routing.Abstractions;
+namespace Routing.Core;
 
 /// <summary>What an agent is doing, as supervisors count it: presence combined with the work held.</summary>
 public enum AgentActivity
