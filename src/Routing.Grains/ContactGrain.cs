@@ -75,9 +75,8 @@ public sealed partial class ContactGrain(
             // A full line (or an overflow queue that cannot take the contact) is a decision, not an error.
             var definition = await queue.GetDefinition();
             overflowedFrom.Add(Record.Ticket.QueueId);
-            if (enqueued.Reply.Status == ReplyStatus.FailedPrecondition
-                && definition is { WhenFull: QueueFullPolicy.Overflow, OverflowQueueId: { } next }
-                && !overflowedFrom.Contains(next))
+            var lineFull = enqueued.Reply.Status == ReplyStatus.FailedPrecondition;
+            if (lineFull && definition is not null && Admission.OverflowTo(definition.WhenFull, definition.OverflowQueueId, overflowedFrom) is { } next)
             {
                 // Written before trying the next queue: a retry after a crash resumes there instead of queueing the
                 // contact again in a first queue that may have room by then.
@@ -86,9 +85,8 @@ public sealed partial class ContactGrain(
                 continue;
             }
 
-            var callbackOffered = definition?.WhenFull == QueueFullPolicy.OfferCallback && enqueued.Reply.Status == ReplyStatus.FailedPrecondition;
-            var refusal = OverflowNote(overflowedFrom.SkipLast(1)) + enqueued.Reply.Message
-                + (callbackOffered ? "; a callback is offered: route again with a callback number to keep a place without holding the line" : string.Empty);
+            var callbackOffered = definition is not null && Admission.OffersCallback(definition.WhenFull, lineFull);
+            var refusal = Admission.RefusalReason(overflowedFrom.SkipLast(1), enqueued.Reply.Message, callbackOffered);
             await EndAsync(ContactState.Refused, refusal, agentId: null);
             Record.Decision = new RouteDecision(ContactId, ContactState.Refused, null, null, null, refusal, callbackOffered);
             await SaveAsync();
@@ -114,7 +112,7 @@ public sealed partial class ContactGrain(
             }
             else
             {
-                Record.Reason = OverflowNote(overflowedFrom) + (Record.Ticket.IsCallback ? $"callback to {Record.Ticket.CallbackNumber} scheduled; " : string.Empty) + status.Explanation;
+                Record.Reason = Admission.OverflowNote(overflowedFrom) + (Record.Ticket.IsCallback ? $"callback to {Record.Ticket.CallbackNumber} scheduled; " : string.Empty) + status.Explanation;
                 Record.Decision = new RouteDecision(ContactId, ContactState.Queued, null, status.Position, status.EstimatedWait, Record.Reason);
             }
         }
@@ -412,9 +410,8 @@ public sealed partial class ContactGrain(
         var skills = request.RequiredSkills.Count > 0 ? request.RequiredSkills : definition.DefaultSkills;
         var priority = ContactPriority.ForTier(request.Priority ?? ContactPriority.Default, customer.Tier, options.Value.VipPriorityBoost);
         var now = clock.GetUtcNow();
-        var preferred = customer.LastAgentId is { } last && customer.LastServedAt > now - options.Value.PreferredAgentPeriod && options.Value.PreferredAgentWait > TimeSpan.Zero
-            ? last
-            : null;
+        var (preferred, preferredUntil) = PreferredAgentRules.ForReturningCustomer(
+            customer.LastAgentId, customer.LastServedAt, now, options.Value.PreferredAgentPeriod, options.Value.PreferredAgentWait);
         Record.Ticket = new ContactTicket(
             ContactId,
             request.QueueId,
@@ -427,7 +424,7 @@ public sealed partial class ContactGrain(
             ivrPath,
             request.CallbackNumber,
             preferred,
-            preferred is null ? null : now + options.Value.PreferredAgentWait);
+            preferredUntil);
         Record.State = ContactState.Queued;
         Record.OtherContactsInProgress = [.. customer.OtherContactsInProgress];
         return Reply.Ok;
@@ -450,12 +447,6 @@ public sealed partial class ContactGrain(
             Channel = destination.Kind == IvrRouteKind.LeaveEmail ? Channel.Email : request.Channel,
             Attributes = attributes,
         };
-    }
-
-    private static string OverflowNote(IEnumerable<string> fullQueues)
-    {
-        var queues = fullQueues.ToList();
-        return queues.Count == 0 ? string.Empty : $"overflowed from {string.Join(", ", queues.Select(q => $"'{q}'"))} (full); ";
     }
 
     // A notice for a contact this grain never recorded (its route is being retried after a crash) changes nothing.

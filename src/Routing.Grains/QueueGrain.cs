@@ -118,25 +118,23 @@ public sealed partial class QueueGrain(
         IReadOnlyList<RankedAgent>? ranked = null;
         if (line.Get(ticket.ContactId) is null)
         {
-            if (!Definition.Channels.Contains(ticket.Channel))
-            {
-                return Refused(ReplyStatus.InvalidArgument, $"queue '{QueueId}' does not take {ticket.Channel.ToString().ToLowerInvariant()}");
-            }
-
             // The limit is on callers holding the line; callbacks keep their places without holding it.
             var onTheLine = state.State.Contacts.Count(c => c.OfferedTo is null && !c.Ticket.IsCallback);
-            if (!ticket.IsCallback && onTheLine >= Definition.MaxWaiting)
+            if (Admission.Refusal(QueueId, Definition.Channels, ticket.Channel, ticket.IsCallback, onTheLine, Definition.MaxWaiting) is { } refusal)
             {
-                // Counted in memory: a turned-away caller changes no other state worth a write.
-                state.State.Statistics.TurnedAway(now, statisticsClock);
-                version++;
-                changes.Notify();
-                return Refused(ReplyStatus.FailedPrecondition, $"queue '{QueueId}' is full: {onTheLine} callers waiting on the line, the maximum is {Definition.MaxWaiting}");
+                if (refusal.LineFull)
+                {
+                    // Counted in memory: a turned-away caller changes no other state worth a write.
+                    state.State.Statistics.TurnedAway(now, statisticsClock);
+                    version++;
+                    changes.Notify();
+                }
+
+                return Refused(Reply.ToStatus(refusal.Violation), refusal.Message);
             }
 
-            // Waiting for a preferred agent only makes sense while that agent is logged in here.
             if (ticket.PreferredAgentId is { } preferred
-                && !(members.TryGetValue(preferred, out var member) && member.Member.Presence != AgentPresence.LoggedOut))
+                && !PreferredAgentRules.WorthWaitingFor(members.TryGetValue(preferred, out var member) ? member.Member.Presence : null))
             {
                 ticket = ticket with { PreferredAgentId = null, PreferredUntil = null };
             }
@@ -484,44 +482,18 @@ public sealed partial class QueueGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// Queue-length-based estimate with the agents that could really serve this contact: logged in, available,
-    /// skilled, handling the channel; each counts for its concurrent capacity on the channel.
-    /// </summary>
     /// <summary>The expected wait at <paramref name="place"/> by the estimator that has been most accurate here lately.</summary>
-    private TimeSpan? Estimate(int place, Channel channel, IReadOnlyList<SkillRequirement> requirements)
-    {
-        if (place <= 1 && FreeAgentFor(channel, requirements))
-        {
-            return TimeSpan.Zero;
-        }
+    private TimeSpan? Estimate(int place, Channel channel, IReadOnlyList<SkillRequirement> requirements) =>
+        Outlook(channel, clock.GetUtcNow()).ExpectedWait(place, channel, requirements, HeadOfLineWait(channel, clock.GetUtcNow()), SelectorFor(channel));
 
-        return Situation(place, channel, requirements, clock.GetUtcNow()) is { } situation ? SelectorFor(channel).Estimate(situation) : null;
-    }
+    private WaitSituation? Situation(int place, Channel channel, IReadOnlyList<SkillRequirement> requirements, DateTimeOffset now) =>
+        Outlook(channel, now).Situation(place, channel, requirements, HeadOfLineWait(channel, now));
 
-    /// <summary>
-    /// What the estimators see at <paramref name="place"/>: null when no agent able to serve is logged in available
-    /// (no bound). With an agent free right now, the first in line is about to be offered: one fewer answer to wait for.
-    /// </summary>
-    private WaitSituation? Situation(int place, Channel channel, IReadOnlyList<SkillRequirement> requirements, DateTimeOffset now)
-    {
-        var able = members.Values
-            .Select(m => m.Member)
-            .Where(m => m.Presence == AgentPresence.Available && Eligibility.IsEligible(m.Skills, requirements))
-            .ToList();
-        var servers = able.Sum(m => m.Capacity.For(channel).MaxConcurrent);
-        if (servers <= 0)
-        {
-            return null;
-        }
+    private WaitOutlook Outlook(Channel channel, DateTimeOffset now) =>
+        new([.. members.Values.Select(m => m.Member)], LearnerFor(channel), Definition!.DefaultHandleTime, options.Value.Learning, now);
 
-        var ahead = Math.Max(0, place - 1 - (able.Any(m => m.CanTake(channel) == CapacityVerdict.Free) ? 1 : 0));
-        var head = line.Waiting.FirstOrDefault(c => c.Channel == channel);
-        return LearnerFor(channel).Situation(now, ahead, head is null ? null : now - head.EnqueuedAt, servers, Definition!.DefaultHandleTime, options.Value.Learning);
-    }
-
-    private bool FreeAgentFor(Channel channel, IReadOnlyList<SkillRequirement> requirements) =>
-        AgentSelector.FreeEligible(members.Values.Select(m => m.Member), channel, requirements).Count > 0;
+    private TimeSpan? HeadOfLineWait(Channel channel, DateTimeOffset now) =>
+        line.Waiting.FirstOrDefault(c => c.Channel == channel) is { } head ? now - head.EnqueuedAt : null;
 
     private LineWaitLearner LearnerFor(Channel channel) =>
         state.State.Learners.TryGetValue(channel, out var learner) ? learner : state.State.Learners[channel] = new LineWaitLearner();
@@ -568,7 +540,7 @@ public sealed partial class QueueGrain(
         var now = clock.GetUtcNow();
         var place = line.WaitingCount + 1;
         var target = Definition!.ServiceLevelTarget;
-        if (FreeAgentFor(channel, Definition.DefaultSkills) && place == 1)
+        if (place == 1 && Outlook(channel, now).AgentFreeFor(channel, Definition.DefaultSkills))
         {
             return new NewContactEstimate(TimeSpan.Zero, 1, target);
         }
