@@ -1,0 +1,125 @@
+namespace Routing.Grains;
+
+/// <summary>What a customer's channel may ask of a contact: a callback, feedback, cancelling.</summary>
+public sealed partial class ContactGrain
+{
+    public async Task<Reply<ContactView>> RequestCallback(string callbackNumber)
+    {
+        if (Record.Ticket is null)
+        {
+            return Reply.Failure<ContactView>(ReplyStatus.NotFound, $"contact '{ContactId}' does not exist");
+        }
+
+        if (Record.Ticket.CallbackNumber == callbackNumber)
+        {
+            return Reply.Success(View());
+        }
+
+        if (Record.Ticket.Channel != Channel.Voice || Record.State != ContactState.Queued)
+        {
+            return Reply.Failure<ContactView>(
+                ReplyStatus.FailedPrecondition,
+                $"contact '{ContactId}' is a {Record.Ticket.Channel.ToString().ToLowerInvariant()} contact in state {Record.State.ToString().ToLowerInvariant()}: only a voice call waiting in line can take a callback");
+        }
+
+        // The queue first: it holds the place in line, and the ticket an agent will be offered.
+        var scheduled = await GrainFactory.GetGrain<IQueueGrain>(Record.Ticket.QueueId).ScheduleCallback(ContactId, callbackNumber);
+        if (!scheduled.IsOk)
+        {
+            return Reply.Failure<ContactView>(scheduled);
+        }
+
+        Record.Ticket = Record.Ticket with { CallbackNumber = callbackNumber };
+        Record.Reason = $"callback to {callbackNumber} scheduled; the place in line is kept without holding the line";
+        await SaveAsync();
+        LogCallbackScheduled(logger, ContactId, Record.Ticket.QueueId);
+        return Reply.Success(View());
+    }
+
+    public async Task<Reply<ContactView>> RecordFeedback(CustomerFeedback feedback)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        if (Record.Ticket is null)
+        {
+            return Reply.Failure<ContactView>(ReplyStatus.NotFound, $"contact '{ContactId}' does not exist");
+        }
+
+        if (feedback.Problem() is { } problem)
+        {
+            return Reply.Failure<ContactView>(ReplyStatus.InvalidArgument, problem);
+        }
+
+        if (Record.AnsweredAt is null || Record.AgentId is null || Record.State is not (ContactState.Completed or ContactState.WrapUp))
+        {
+            return Reply.Failure<ContactView>(
+                ReplyStatus.FailedPrecondition,
+                $"contact '{ContactId}' is {Record.State.ToString().ToLowerInvariant()}: feedback is for a contact an agent answered and finished");
+        }
+
+        if (Record.Feedback is not null && Record.Feedback != feedback)
+        {
+            return Reply.Failure<ContactView>(ReplyStatus.FailedPrecondition, $"feedback for contact '{ContactId}' was already recorded");
+        }
+
+        if (Record.Feedback is null)
+        {
+            Record.Feedback = feedback;
+            await SaveAsync();
+        }
+
+        if (!Record.FeedbackPropagated)
+        {
+            await GrainFactory.GetGrain<ICustomerGrain>(Record.Ticket.CustomerId).FeedbackGiven(ContactId, feedback);
+            await GrainFactory.GetGrain<IQueueGrain>(Record.Ticket.QueueId).FeedbackReceived(feedback);
+            await GrainFactory.GetGrain<IAgentGrain>(Record.AgentId).FeedbackReceived(feedback);
+            Record.FeedbackPropagated = true;
+            await SaveAsync();
+        }
+
+        return Reply.Success(View());
+    }
+
+    public async Task<Reply<ContactView>> Cancel()
+    {
+        if (Record.Ticket is null)
+        {
+            return Reply.Failure<ContactView>(ReplyStatus.NotFound, $"contact '{ContactId}' does not exist");
+        }
+
+        if (IsEnded)
+        {
+            // A retried cancel: the first may have failed after this record's write, before the customer heard.
+            await TellCustomerEndedAsync();
+            return Reply.Success(View());
+        }
+
+        if (Record.State is ContactState.Queued or ContactState.Offered)
+        {
+            var abandoned = await GrainFactory.GetGrain<IQueueGrain>(Record.Ticket.QueueId).Abandon(ContactId);
+            if (abandoned.IsOk)
+            {
+                if (abandoned.Value is { } offeredTo)
+                {
+                    await GrainFactory.GetGrain<IAgentGrain>(offeredTo).CustomerLeft(ContactId);
+                }
+
+                await EndAsync(ContactState.Abandoned, "the customer left before being answered", agentId: null);
+                return Reply.Success(View());
+            }
+
+            // Answered a moment ago, before this contact heard of it from the agent.
+            Record.AgentId ??= abandoned.Value;
+        }
+
+        // With an agent: the agent ends it into wrap-up and tells us.
+        if (Record.AgentId is not null)
+        {
+            await GrainFactory.GetGrain<IAgentGrain>(Record.AgentId).CustomerLeft(ContactId);
+        }
+
+        return Reply.Success(View());
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Contact {ContactId} in {QueueId} will be called back")]
+    private static partial void LogCallbackScheduled(ILogger logger, string contactId, string queueId);
+}
