@@ -57,50 +57,12 @@ public sealed partial class AgentGrain
             foreach (var pick in ordered)
             {
                 attempts++;
-
-                // Write-ahead: the reservation is persisted before the queue marks the contact offered, so the
-                // queue never records an offer this agent could forget in a crash; a reservation the queue never
-                // granted is let go on activation (ReconcileWithQueuesAsync).
-                var now = clock.GetUtcNow();
-                workload.Reserve(pick.ContactId, pick.QueueId, pick.Channel, now, now + byPick[pick].OfferTimeout);
-                state.State.Tickets[pick.ContactId] = byPick[pick].Ticket;
-                claiming.Add(pick.ContactId);
-                ClaimResult? claim;
-                try
+                if (await TryClaimAsync(pick, byPick[pick]))
                 {
-                    await SaveAsync();
-                    claim = await GrainFactory.GetGrain<IQueueGrain>(pick.QueueId).Claim(pick.ContactId, AgentId);
+                    taken.Add(pick.ContactId);
+                    taking = pick.ContactId;
+                    break;
                 }
-                catch
-                {
-                    // No answer (the queue's silo died, the call timed out, a write failed): the queue may or may not
-                    // have recorded this offer, and this activation cannot tell. It must neither show nor keep it: the
-                    // reservation stays hidden and the activation is dropped; the next one settles what was written
-                    // ahead in ReconcileWithQueuesAsync (claimed again, a no-op if the queue has it, or let go).
-                    this.DeactivateOnIdle();
-                    changes.Notify();
-                    throw;
-                }
-
-                claiming.Remove(pick.ContactId);
-
-                // The reservation became (or stopped being) an offer: watchers must hear of it. The version moves
-                // without a write; the next write persists a higher one.
-                state.State.Version++;
-                changes.Notify();
-
-                if (claim is null)
-                {
-                    DropAssignment(pick.ContactId, workload.ReleaseOffer, becameIdle: false);
-                    await SaveAsync();
-                    continue;
-                }
-
-                taken.Add(pick.ContactId);
-                taking = pick.ContactId;
-                GrainFactory.GetGrain<IContactGrain>(pick.ContactId).Offered(AgentId, claim.SelectionReason).Ignore();
-                LogOfferMade(logger, pick.ContactId, AgentId, pick.QueueId);
-                break;
             }
 
             // Contacts other queues proposed and this agent passed over go back to their queues' other agents now.
@@ -120,6 +82,52 @@ public sealed partial class AgentGrain
         }
 
         return taken;
+    }
+
+    /// <summary>Reserves <paramref name="pick"/> and claims it from its queue; false when another agent was faster.</summary>
+    private async Task<bool> TryClaimAsync(ContactPick pick, QueuePick offer)
+    {
+        // Write-ahead: the reservation is persisted before the queue marks the contact offered, so the queue never
+        // records an offer this agent could forget in a crash; a reservation the queue never granted is let go on
+        // activation (ReconcileWithQueuesAsync).
+        var now = clock.GetUtcNow();
+        workload.Reserve(pick.ContactId, pick.QueueId, pick.Channel, now, now + offer.OfferTimeout);
+        state.State.Tickets[pick.ContactId] = offer.Ticket;
+        claiming.Add(pick.ContactId);
+        ClaimResult? claim;
+        try
+        {
+            await SaveAsync();
+            claim = await GrainFactory.GetGrain<IQueueGrain>(pick.QueueId).Claim(pick.ContactId, AgentId);
+        }
+        catch
+        {
+            // No answer (the queue's silo died, the call timed out, a write failed): the queue may or may not have
+            // recorded this offer, and this activation cannot tell. It must neither show nor keep it: the reservation
+            // stays hidden and the activation is dropped; the next one settles what was written ahead in
+            // ReconcileWithQueuesAsync (claimed again, a no-op if the queue has it, or let go).
+            this.DeactivateOnIdle();
+            changes.Notify();
+            throw;
+        }
+
+        claiming.Remove(pick.ContactId);
+
+        // The reservation became (or stopped being) an offer: watchers must hear of it. The version moves without a
+        // write; the next write persists a higher one.
+        state.State.Version++;
+        changes.Notify();
+
+        if (claim is null)
+        {
+            DropAssignment(pick.ContactId, workload.ReleaseOffer, becameIdle: false);
+            await SaveAsync();
+            return false;
+        }
+
+        GrainFactory.GetGrain<IContactGrain>(pick.ContactId).Offered(AgentId, claim.SelectionReason).Ignore();
+        LogOfferMade(logger, pick.ContactId, AgentId, pick.QueueId);
+        return true;
     }
 
     /// <summary>

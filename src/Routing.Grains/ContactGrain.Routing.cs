@@ -34,21 +34,38 @@ public sealed partial class ContactGrain
 
         // Into the queue, or on along overflow queues while lines are full; each queue at most once.
         var overflowedFrom = new List<string>();
-        IQueueGrain queue;
-        EnqueueResult enqueued;
+        var (queue, enqueued, finished) = await EnqueueAlongOverflowAsync(overflowedFrom);
+        if (finished is not null)
+        {
+            return finished;
+        }
+
+        await OfferOrWaitAsync(queue, enqueued, overflowedFrom);
+        Record.Decision ??= new RouteDecision(ContactId, ContactState.Offered, Record.AgentId, null, TimeSpan.Zero, Record.Reason);
+        await SaveAsync();
+        LogContactRouted(logger, ContactId, Record.Ticket!.QueueId, Record.Decision.State, Record.AgentId);
+        return Reply.Success(Record.Decision);
+    }
+
+    /// <summary>
+    /// Joins the ticket's queue, or the next overflow queue while lines are full. A full line that sends the contact
+    /// nowhere is a decision (refused, maybe with a callback offered), returned as <c>Finished</c>; so is a refusal.
+    /// </summary>
+    private async Task<(IQueueGrain Queue, EnqueueResult Enqueued, Reply<RouteDecision>? Finished)> EnqueueAlongOverflowAsync(List<string> overflowedFrom)
+    {
         while (true)
         {
-            queue = GrainFactory.GetGrain<IQueueGrain>(Record.Ticket!.QueueId);
-            enqueued = await queue.Enqueue(Record.Ticket);
+            var queue = GrainFactory.GetGrain<IQueueGrain>(Record.Ticket!.QueueId);
+            var enqueued = await queue.Enqueue(Record.Ticket);
             Record.Ticket = enqueued.Ticket ?? Record.Ticket;
             if (enqueued.Reply.IsOk)
             {
-                break;
+                return (queue, enqueued, null);
             }
 
             if (enqueued.Reply.Status != ReplyStatus.FailedPrecondition && overflowedFrom.Count == 0)
             {
-                return Reply.Failure<RouteDecision>(enqueued.Reply);
+                return (queue, enqueued, Reply.Failure<RouteDecision>(enqueued.Reply));
             }
 
             // A full line (or an overflow queue that cannot take the contact) is a decision, not an error.
@@ -69,37 +86,41 @@ public sealed partial class ContactGrain
             await EndAsync(ContactState.Refused, refusal, agentId: null);
             Record.Decision = new RouteDecision(ContactId, ContactState.Refused, null, null, null, refusal, callbackOffered);
             await SaveAsync();
-            return Reply.Success(Record.Decision);
+            return (queue, enqueued, Reply.Success(Record.Decision));
         }
+    }
 
+    /// <summary>
+    /// Asks the free agents the queue ranked first to take the contact; if none did, it waits, with its place and
+    /// estimate as the decision (unless an agent freeing capacity at the same moment took it meanwhile).
+    /// </summary>
+    private async Task OfferOrWaitAsync(IQueueGrain queue, EnqueueResult enqueued, List<string> overflowedFrom)
+    {
         foreach (var (agentId, reason) in enqueued.Candidates.Zip(enqueued.CandidateReasons).Take(options.Value.CandidatesTriedOnArrival))
         {
             var taken = await GrainFactory.GetGrain<IAgentGrain>(agentId).TakeWork();
             if (taken.Contains(ContactId) && Record.State == ContactState.Queued && !returnedWhileRouting.Contains(agentId))
             {
                 MarkOffered(agentId, $"offered to {agentId}: {reason}");
-                break;
+                return;
             }
         }
 
-        if (Record.State == ContactState.Queued)
+        if (Record.State != ContactState.Queued)
         {
-            var status = await queue.GetContactStatus(ContactId);
-            if (status.OfferedTo is not null && !returnedWhileRouting.Contains(status.OfferedTo))
-            {
-                MarkOffered(status.OfferedTo, $"offered to {status.OfferedTo}, who freed capacity at the same moment");
-            }
-            else
-            {
-                Record.Reason = Admission.OverflowNote(overflowedFrom) + (Record.Ticket.IsCallback ? $"callback to {Record.Ticket.CallbackNumber} scheduled; " : string.Empty) + status.Explanation;
-                Record.Decision = new RouteDecision(ContactId, ContactState.Queued, null, status.Position, status.EstimatedWait, Record.Reason);
-            }
+            return;
         }
 
-        Record.Decision ??= new RouteDecision(ContactId, ContactState.Offered, Record.AgentId, null, TimeSpan.Zero, Record.Reason);
-        await SaveAsync();
-        LogContactRouted(logger, ContactId, Record.Ticket.QueueId, Record.Decision.State, Record.AgentId);
-        return Reply.Success(Record.Decision);
+        var status = await queue.GetContactStatus(ContactId);
+        if (status.OfferedTo is not null && !returnedWhileRouting.Contains(status.OfferedTo))
+        {
+            MarkOffered(status.OfferedTo, $"offered to {status.OfferedTo}, who freed capacity at the same moment");
+            return;
+        }
+
+        var ticket = Record.Ticket!;
+        Record.Reason = Admission.OverflowNote(overflowedFrom) + (ticket.IsCallback ? $"callback to {ticket.CallbackNumber} scheduled; " : string.Empty) + status.Explanation;
+        Record.Decision = new RouteDecision(ContactId, ContactState.Queued, null, status.Position, status.EstimatedWait, Record.Reason);
     }
 
     /// <summary>The contact's ticket from the request, an IVR destination, and what the customer is to the router.</summary>
