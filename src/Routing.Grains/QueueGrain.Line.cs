@@ -32,37 +32,7 @@ public sealed partial class QueueGrain
                 return Refused(Reply.ToStatus(refusal.Violation), refusal.Message);
             }
 
-            if (ticket.PreferredAgentId is { } preferred
-                && !PreferredAgentRules.WorthWaitingFor(members.TryGetValue(preferred, out var member) ? member.Member.Presence : null))
-            {
-                ticket = ticket with { PreferredAgentId = null, PreferredUntil = null };
-            }
-
-            var queued = new QueuedContact(ticket, state.State.NextSequence++, null);
-            line.Add(ToWaiting(queued));
-
-            // With no agent free it joins the line: every estimator predicts its wait now, to be scored when answered.
-            ranked = RankFreeAgents(line.Get(ticket.ContactId)!, now);
-            if (ranked.Count == 0)
-            {
-                var situation = Situation(line.PositionOf(ticket.ContactId) ?? 1, ticket.Channel, ticket.RequiredSkills, now);
-                queued = queued with { Predictions = situation is null ? null : EstimatorSelector.PredictAll(situation) };
-                if (queued.Predictions is not null)
-                {
-                    LearnerFor(ticket.Channel).Joined(now, options.Value.Learning);
-                }
-            }
-
-            state.State.Contacts.Add(queued);
-            state.State.Statistics.Arrived(now, statisticsClock);
-            if (ticket.IsCallback)
-            {
-                state.State.Statistics.CallbackScheduled(now, statisticsClock);
-            }
-
-            await SaveAsync();
-            ArmRelaxationTimer();
-            LogContactQueued(logger, ticket.ContactId, QueueId, line.WaitingCount);
+            ranked = await JoinAsync(ticket, now);
         }
 
         // A new arrival was ranked before its write (no other call runs meanwhile); a retried one is ranked now.
@@ -73,6 +43,47 @@ public sealed partial class QueueGrain
             [.. ranked.Select(r => r.AgentId)],
             [.. ranked.Select(r => r.Reason)],
             TicketOf(ticket.ContactId));
+    }
+
+    /// <summary>
+    /// A new contact joins the line: without its preferred agent if that agent is not here, with every estimator's
+    /// prediction if no agent is free, counted, and written. Returns the free agents ranked for it (before its write:
+    /// no other call runs meanwhile).
+    /// </summary>
+    private async Task<IReadOnlyList<RankedAgent>> JoinAsync(ContactTicket ticket, DateTimeOffset now)
+    {
+        if (ticket.PreferredAgentId is { } preferred
+            && !PreferredAgentRules.WorthWaitingFor(members.TryGetValue(preferred, out var member) ? member.Member.Presence : null))
+        {
+            ticket = ticket with { PreferredAgentId = null, PreferredUntil = null };
+        }
+
+        var queued = new QueuedContact(ticket, state.State.NextSequence++, null);
+        line.Add(ToWaiting(queued));
+
+        // With no agent free it joins the line: every estimator predicts its wait now, to be scored when answered.
+        var ranked = RankFreeAgents(line.Get(ticket.ContactId)!, now);
+        if (ranked.Count == 0)
+        {
+            var situation = Situation(line.PositionOf(ticket.ContactId) ?? 1, ticket.Channel, ticket.RequiredSkills, now);
+            queued = queued with { Predictions = situation is null ? null : EstimatorSelector.PredictAll(situation) };
+            if (queued.Predictions is not null)
+            {
+                LearnerFor(ticket.Channel).Joined(now, options.Value.Learning);
+            }
+        }
+
+        state.State.Contacts.Add(queued);
+        state.State.Statistics.Arrived(now, statisticsClock);
+        if (ticket.IsCallback)
+        {
+            state.State.Statistics.CallbackScheduled(now, statisticsClock);
+        }
+
+        await SaveAsync();
+        ArmRelaxationTimer();
+        LogContactQueued(logger, ticket.ContactId, QueueId, line.WaitingCount);
+        return ranked;
     }
 
     public Task<QueuePick?> PeekBest(AgentWorkView agent, int queuePriority)
