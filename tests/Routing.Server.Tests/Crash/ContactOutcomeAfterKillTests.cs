@@ -21,21 +21,20 @@ public sealed class ContactOutcomeAfterKillTests(ITestOutputHelper output) : IAs
 
     private static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(10);
 
-    private readonly string workDirectory = CrashFiles.NewWorkDirectory();
-    private bool passed;
+    private readonly CrashWorkspace workspace = new(output);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()
     {
-        CrashFiles.Release(workDirectory, passed, output);
+        workspace.Release();
         return Task.CompletedTask;
     }
 
     [Fact]
     public async Task Contacts_whose_accept_returned_read_connected_after_kill_9()
     {
-        await using var server = new ServerUnderTest(workDirectory);
+        await using var server = new ServerUnderTest(workspace.Directory);
         var contacts = await OfferedChatsAsync(server);
         await Task.WhenAll(contacts.Select(id => server.Client.Agents.AcceptOfferAsync(
             new AcceptOfferRequest { AgentId = AgentId, ContactId = id, RequestId = $"accept-{id}" }, deadline: Deadline()).ResponseAsync));
@@ -45,13 +44,13 @@ public sealed class ContactOutcomeAfterKillTests(ITestOutputHelper output) : IAs
         var (agent, views) = await ReadAsync(server.Client, contacts, output);
         Assert.All(views, v => Assert.Equal((ContactState.Connected, AgentId), (v.State, v.AgentId)));
         Assert.Equal(contacts.Order(), agent.Assignments.Where(a => a.Phase == AssignmentPhase.Connected).Select(a => a.ContactId).Order());
-        passed = true;
+        workspace.Passed();
     }
 
     [Fact]
     public async Task Contacts_whose_completion_returned_read_completed_after_kill_9()
     {
-        await using var server = new ServerUnderTest(workDirectory);
+        await using var server = new ServerUnderTest(workspace.Directory);
         var contacts = await OfferedChatsAsync(server);
         await Task.WhenAll(contacts.Select(id => server.Client.Agents.AcceptOfferAsync(
             new AcceptOfferRequest { AgentId = AgentId, ContactId = id, RequestId = $"accept-{id}" }, deadline: Deadline()).ResponseAsync));
@@ -63,7 +62,7 @@ public sealed class ContactOutcomeAfterKillTests(ITestOutputHelper output) : IAs
         var (agent, views) = await ReadAsync(server.Client, contacts, output);
         Assert.All(views, v => Assert.Equal((ContactState.Completed, AgentId), (v.State, v.AgentId)));
         Assert.Empty(agent.Assignments);
-        passed = true;
+        workspace.Passed();
     }
 
     /// <summary>
@@ -74,7 +73,7 @@ public sealed class ContactOutcomeAfterKillTests(ITestOutputHelper output) : IAs
     [Fact]
     public async Task Contacts_whose_offer_was_rejected_wait_in_their_places_after_kill_9()
     {
-        await using var server = new ServerUnderTest(workDirectory);
+        await using var server = new ServerUnderTest(workspace.Directory);
         var contacts = await OfferedChatsAsync(server);
         await Task.WhenAll(contacts.Select(id => server.Client.Agents.RejectOfferAsync(
             new RejectOfferRequest { AgentId = AgentId, ContactId = id, RequestId = $"reject-{id}", Reason = "wrong skill" }, deadline: Deadline()).ResponseAsync));
@@ -87,13 +86,13 @@ public sealed class ContactOutcomeAfterKillTests(ITestOutputHelper output) : IAs
         Assert.Equal(
             contacts.Select((id, i) => (id, ContactState.Queued, string.Empty, i + 1)),
             views.Select(v => (v.ContactId, v.State, v.AgentId, v.Position)));
-        passed = true;
+        workspace.Passed();
     }
 
     [Fact]
     public async Task A_transfer_cut_off_by_kill_9_is_finished_or_not_started_never_half_done()
     {
-        await using var server = new ServerUnderTest(workDirectory);
+        await using var server = new ServerUnderTest(workspace.Directory);
         var contacts = await OfferedChatsAsync(server);
         var target = new QueueConfig { QueueId = "transfers", Name = "transfers", OfferTimeout = Duration.FromTimeSpan(TimeSpan.FromMinutes(5)) };
         target.Channels.Add(Channel.Chat);
@@ -135,7 +134,7 @@ public sealed class ContactOutcomeAfterKillTests(ITestOutputHelper output) : IAs
 
         var waiting = views.Where(v => v.State == ContactState.Queued).OrderBy(v => v.Position).ToList();
         Assert.Equal(Enumerable.Range(1, waiting.Count), waiting.Select(v => v.Position));
-        passed = true;
+        workspace.Passed();
     }
 
     /// <summary>Sixteen chats offered to one agent with room for all of them, in arrival order.</summary>

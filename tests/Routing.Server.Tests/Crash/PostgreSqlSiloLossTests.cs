@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Grpc.Core;
 using Routing.Api.V1;
 using Routing.Client;
@@ -32,10 +31,8 @@ public sealed class PostgreSqlSiloLossTests(ITestOutputHelper output) : IAsyncLi
     // Outlasts the setup before the kill, then expires while the dead silo is still being declared dead.
     private static readonly TimeSpan RingingOfferTimeout = TimeSpan.FromSeconds(8);
 
-    private readonly string workDirectory = CrashFiles.NewWorkDirectory();
-    private readonly Stopwatch elapsed = Stopwatch.StartNew();
+    private readonly CrashWorkspace workspace = new(output);
     private PostgresDatabase? database;
-    private bool passed;
 
     public async Task InitializeAsync() => database = await PostgresDatabase.CreateAsync();
 
@@ -46,7 +43,7 @@ public sealed class PostgreSqlSiloLossTests(ITestOutputHelper output) : IAsyncLi
             await database.DisposeAsync();
         }
 
-        CrashFiles.Release(workDirectory, passed, output);
+        workspace.Release();
     }
 
     [Fact]
@@ -58,7 +55,7 @@ public sealed class PostgreSqlSiloLossTests(ITestOutputHelper output) : IAsyncLi
         {
             // Configured through the silo about to die, so the queue and agents tend to live there (placement favours
             // the calling silo); the callers and desktops work through the survivor.
-            var scenario = new TrafficKillScenario(Mark);
+            var scenario = new TrafficKillScenario(workspace.Mark);
             var (problems, _) = await scenario.RunAsync(
                 doomed.Client,
                 survivor.Client,
@@ -79,10 +76,10 @@ public sealed class PostgreSqlSiloLossTests(ITestOutputHelper output) : IAsyncLi
             await survivor.Client.Agents.AcceptOfferAsync(new AcceptOfferRequest { AgentId = "after-loss-agent", ContactId = call.ContactId, RequestId = "after-loss-accept" }, deadline: CrashCenter.Deadline());
             await survivor.Client.Agents.CompleteContactAsync(new CompleteContactRequest { AgentId = "after-loss-agent", ContactId = call.ContactId, RequestId = "after-loss-complete" }, deadline: CrashCenter.Deadline());
             Assert.Equal((ContactState.Completed, "after-loss-agent"), CrashCenter.Fields(await CrashCenter.GetContactAsync(survivor.Client, call.ContactId)));
-            Mark("the survivor routed, connected and completed a new call");
+            workspace.Mark("the survivor routed, connected and completed a new call");
         }
 
-        passed = true;
+        workspace.Passed();
     }
 
     [Fact]
@@ -108,7 +105,7 @@ public sealed class PostgreSqlSiloLossTests(ITestOutputHelper output) : IAsyncLi
                 calls.Add((await CrashCenter.RouteUntilOfferedAsync(survivor.Client, queueId, $"ringing-call-{i}")).ContactId);
             }
 
-            Mark($"{Agents} calls ringing at {Agents} agents: kill -9 of the silo they were configured through");
+            workspace.Mark($"{Agents} calls ringing at {Agents} agents: kill -9 of the silo they were configured through");
             await doomed.KillAsync();
 
             // Nobody calls the agents from here on: only the survivor taking over their grains can expire the offers.
@@ -118,7 +115,7 @@ public sealed class PostgreSqlSiloLossTests(ITestOutputHelper output) : IAsyncLi
                 contacts => contacts is not null && contacts.All(c => c.State == ContactState.Queued),
                 "every offer ringing at the kill to expire on the survivor and its call to wait again",
                 MembershipTimeout + RingingOfferTimeout);
-            Mark("every ringing offer expired on the survivor");
+            workspace.Mark("every ringing offer expired on the survivor");
             await DeclaredDeadAsync(doomed);
 
             // Back in line in the order they arrived (equal priority), and every agent that missed its offer is not ready.
@@ -132,14 +129,14 @@ public sealed class PostgreSqlSiloLossTests(ITestOutputHelper output) : IAsyncLi
             }
         }
 
-        passed = true;
+        workspace.Passed();
     }
 
     private async Task<(ServerUnderTest Doomed, ServerUnderTest Survivor)> StartPairAsync()
     {
         string[] arguments = [.. database!.ServerArguments, $"--Routing:Server:ClusterId=cluster-{Guid.NewGuid():N}", .. FastMembership];
-        var doomed = new ServerUnderTest(Path.Combine(workDirectory, "doomed"), arguments);
-        var survivor = new ServerUnderTest(Path.Combine(workDirectory, "survivor"), arguments);
+        var doomed = new ServerUnderTest(Path.Combine(workspace.Directory, "doomed"), arguments);
+        var survivor = new ServerUnderTest(Path.Combine(workspace.Directory, "survivor"), arguments);
         await doomed.StartAsync();
         await survivor.StartAsync();
         await Eventually.Get(
@@ -147,7 +144,7 @@ public sealed class PostgreSqlSiloLossTests(ITestOutputHelper output) : IAsyncLi
             active => active is 2L,
             "both silos to be active members of one cluster",
             MembershipTimeout);
-        Mark("two silos active in one cluster");
+        workspace.Mark("two silos active in one cluster");
         return (doomed, survivor);
     }
 
@@ -159,7 +156,7 @@ public sealed class PostgreSqlSiloLossTests(ITestOutputHelper output) : IAsyncLi
             status => status is DeadStatus,
             "the killed silo to be declared dead in the membership table",
             MembershipTimeout);
-        Mark("the killed silo is declared dead");
+        workspace.Mark("the killed silo is declared dead");
     }
 
     /// <summary>The contacts, or null while a grain they need is still on the dead silo (the call says Unavailable).</summary>
@@ -175,5 +172,4 @@ public sealed class PostgreSqlSiloLossTests(ITestOutputHelper output) : IAsyncLi
         }
     }
 
-    private void Mark(string step) => output.WriteLine($"{elapsed.Elapsed.TotalSeconds,6:0.00} s  {step}");
 }

@@ -21,10 +21,8 @@ public sealed class PostgreSqlStoreOutageTests(ITestOutputHelper output) : IAsyn
 
     private static readonly TimeSpan ResumeWithin = TimeSpan.FromSeconds(10);
 
-    private readonly string workDirectory = CrashFiles.NewWorkDirectory();
-    private readonly Stopwatch elapsed = Stopwatch.StartNew();
+    private readonly CrashWorkspace workspace = new(output);
     private PrivatePostgresServer? store;
-    private bool passed;
 
     public async Task InitializeAsync() => store = await PrivatePostgresServer.StartAsync();
 
@@ -35,15 +33,15 @@ public sealed class PostgreSqlStoreOutageTests(ITestOutputHelper output) : IAsyn
             await store.DisposeAsync();
         }
 
-        CrashFiles.Release(workDirectory, passed, output);
+        workspace.Release();
     }
 
     [Fact]
     public async Task Thirty_seconds_without_the_store_under_traffic_lose_nothing_and_routing_resumes()
     {
-        await using var server = new ServerUnderTest(workDirectory, store!.ServerArguments);
+        await using var server = new ServerUnderTest(workspace.Directory, store!.ServerArguments);
         await server.StartAsync();
-        var scenario = new TrafficKillScenario(Mark);
+        var scenario = new TrafficKillScenario(workspace.Mark);
         var resumed = TimeSpan.Zero;
         var (problems, _) = await scenario.RunAsync(
             server.Client,
@@ -51,7 +49,7 @@ public sealed class PostgreSqlStoreOutageTests(ITestOutputHelper output) : IAsyn
             async () =>
             {
                 await store.PauseAsync();
-                Mark($"PostgreSQL stopped; the traffic runs on against the server for {Outage.TotalSeconds:0} s");
+                workspace.Mark($"PostgreSQL stopped; the traffic runs on against the server for {Outage.TotalSeconds:0} s");
 
                 // The outage is the stimulus, not a wait for something: it lasts as long as the test says.
                 await Task.Delay(Outage);
@@ -60,14 +58,14 @@ public sealed class PostgreSqlStoreOutageTests(ITestOutputHelper output) : IAsyn
             {
                 await store.ResumeAsync();
                 var back = Stopwatch.StartNew();
-                Mark("PostgreSQL is back");
+                workspace.Mark("PostgreSQL is back");
                 await Eventually.Get(
                     () => RoutedUnlessUnavailableAsync(server.Client, $"after-outage-{scenario.Seed}"),
                     routed => routed,
                     $"a new contact to be routed within {ResumeWithin.TotalSeconds:0} s of the store's return",
                     ResumeWithin);
                 resumed = back.Elapsed;
-                Mark($"routing resumed {resumed.TotalSeconds:0.00} s after the store came back");
+                workspace.Mark($"routing resumed {resumed.TotalSeconds:0.00} s after the store came back");
                 return server.Client;
             },
             () => server.LogTail());
@@ -79,8 +77,8 @@ public sealed class PostgreSqlStoreOutageTests(ITestOutputHelper output) : IAsyn
         var failures = scenario.Ledger.FailuresAfterKill.ToList();
         Assert.NotEmpty(failures);
         Assert.All(failures, status => Assert.Equal(StatusCode.Unavailable, status));
-        Mark($"{failures.Count} calls failed during the outage, every one UNAVAILABLE");
-        passed = true;
+        workspace.Mark($"{failures.Count} calls failed during the outage, every one UNAVAILABLE");
+        workspace.Passed();
     }
 
     /// <summary>Configures a queue of its own (the traffic's line must keep its count) and routes a call into it.</summary>
@@ -98,5 +96,4 @@ public sealed class PostgreSqlStoreOutageTests(ITestOutputHelper output) : IAsyn
         }
     }
 
-    private void Mark(string step) => output.WriteLine($"{elapsed.Elapsed.TotalSeconds,6:0.00} s  {step}");
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Routing.Api.V1;
 using Routing.Client;
 using Routing.Server.Tests.Api;
@@ -18,26 +17,24 @@ public abstract class ServerCrashTests(ITestOutputHelper output) : IAsyncLifetim
     // Short enough to expire soon after the restart, long enough to outlast the setup before the kill.
     private static readonly TimeSpan ShortOfferTimeout = TimeSpan.FromSeconds(6);
 
-    private readonly string workDirectory = CrashFiles.NewWorkDirectory();
-    private readonly Stopwatch elapsed = Stopwatch.StartNew();
-    private bool passed;
+    private readonly CrashWorkspace workspace = new(output);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
         await ReleaseStoresAsync();
-        CrashFiles.Release(workDirectory, passed, output);
+        workspace.Release();
     }
 
     [Fact]
     public async Task Killing_the_server_under_traffic_loses_no_contact_it_accepted()
     {
-        await using var server = new ServerUnderTest(workDirectory, await StoreArgumentsAsync(workDirectory));
+        await using var server = new ServerUnderTest(workspace.Directory, await StoreArgumentsAsync(workspace.Directory));
         await server.StartAsync();
-        Mark("server started");
+        workspace.Mark("server started");
 
-        var scenario = new TrafficKillScenario(Mark);
+        var scenario = new TrafficKillScenario(workspace.Mark);
         var (problems, _) = await scenario.RunAsync(
             server.Client,
             server.Client,
@@ -45,21 +42,21 @@ public abstract class ServerCrashTests(ITestOutputHelper output) : IAsyncLifetim
             async () =>
             {
                 await server.StartAsync();
-                Mark("restarted on the same store");
+                workspace.Mark("restarted on the same store");
                 return server.Client;
             },
             () => server.LogTail());
 
         Assert.True(problems.Count == 0, $"seed {scenario.Seed}: {problems.Count} broken promises after kill -9 and restart:\n{string.Join('\n', problems)}\n{server.LogTail()}");
-        passed = true;
+        workspace.Passed();
     }
 
     [Fact]
     public async Task A_restarted_server_resumes_routing_where_it_stopped()
     {
-        await using var server = new ServerUnderTest(workDirectory, await StoreArgumentsAsync(workDirectory));
+        await using var server = new ServerUnderTest(workspace.Directory, await StoreArgumentsAsync(workspace.Directory));
         await server.StartAsync();
-        Mark("server started");
+        workspace.Mark("server started");
 
         var queueId = await CrashCenter.QueueAsync(server.Client, "resume-line", [Channel.Voice], ShortOfferTimeout);
         foreach (var agentId in new[] { "first", "second" })
@@ -83,9 +80,9 @@ public abstract class ServerCrashTests(ITestOutputHelper output) : IAsyncLifetim
 
         await server.KillAsync();
         Assert.True(DateTimeOffset.UtcNow < expires, $"the offer to {ringingAgent} expired before the kill; the setup took longer than the {ShortOfferTimeout.TotalSeconds} s offer timeout");
-        Mark($"kill -9 with {connected.ContactId} connected to {connectedAgent} and {ringing.ContactId} ringing at {ringingAgent}");
+        workspace.Mark($"kill -9 with {connected.ContactId} connected to {connectedAgent} and {ringing.ContactId} ringing at {ringingAgent}");
         await server.StartAsync();
-        Mark("restarted on the same store");
+        workspace.Mark("restarted on the same store");
         var client = server.Client;
 
         // The ringing offer's deadline outlived the process: it expires on the restarted server, the agent who missed
@@ -95,7 +92,7 @@ public abstract class ServerCrashTests(ITestOutputHelper output) : IAsyncLifetim
             c => c.State == ContactState.Queued,
             $"the offer of {ringing.ContactId} pending at the kill to expire after the restart",
             ShortOfferTimeout + SettleTimeout);
-        Mark("the offer pending at the kill expired");
+        workspace.Mark("the offer pending at the kill expired");
         Assert.Equal(1, returned.Position);
         Assert.Equal(2, (await CrashCenter.GetContactAsync(client, third.ContactId)).Position);
         Assert.Equal(3, (await CrashCenter.GetContactAsync(client, fourth.ContactId)).Position);
@@ -118,8 +115,8 @@ public abstract class ServerCrashTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal((ContactState.Completed, connectedAgent), CrashCenter.Fields(await CrashCenter.GetContactAsync(client, connected.ContactId)));
         Assert.Equal(1, (await CrashCenter.GetContactAsync(client, third.ContactId)).Position);
         Assert.Equal(2, (await CrashCenter.GetContactAsync(client, fourth.ContactId)).Position);
-        Mark("routing resumed");
-        passed = true;
+        workspace.Mark("routing resumed");
+        workspace.Passed();
     }
 
     /// <summary>
@@ -132,5 +129,4 @@ public abstract class ServerCrashTests(ITestOutputHelper output) : IAsyncLifetim
     /// <summary>Drops what <see cref="StoreArgumentsAsync"/> created outside the work directory, after the test.</summary>
     protected virtual Task ReleaseStoresAsync() => Task.CompletedTask;
 
-    private void Mark(string step) => output.WriteLine($"{elapsed.Elapsed.TotalSeconds,6:0.00} s  {step}");
 }
