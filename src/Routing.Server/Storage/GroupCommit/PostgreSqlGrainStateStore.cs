@@ -12,24 +12,17 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore
 {
     private const string KeyMatch = "service_id = $1 AND grain_type = $2 AND grain_id_n0 = 0 AND grain_id_n1 = 0 AND grain_id_extension = $3";
 
-    private const string ReadSql = $"SELECT payload::text, version FROM grain_state WHERE {KeyMatch}";
-
-    // A first write inserts at version 1 only if no row exists (another activation wrote first: no row returned).
-    private const string InsertSql = """
-        INSERT INTO grain_state (service_id, grain_type, grain_id_n0, grain_id_n1, grain_id_extension, payload, version)
-        VALUES ($1, $2, 0, 0, $3, $4, 1)
-        ON CONFLICT DO NOTHING
-        RETURNING version
-        """;
-
-    // Later writes change the row only while it is still at the version the writer read. A vanished row is a
-    // conflict too, never silently re-created.
-    private const string UpdateSql = $"UPDATE grain_state SET payload = $4, version = version + 1, modified_on = now() WHERE {KeyMatch} AND version = $5 RETURNING version";
-
-    // Clearing keeps the row and bumps its version, so a writer holding the pre-clear ETag still conflicts.
-    private const string ClearSql = $"UPDATE grain_state SET payload = NULL, version = version + 1, modified_on = now() WHERE {KeyMatch} AND version = $5 RETURNING version";
-
-    private const string DeleteSql = $"DELETE FROM grain_state WHERE {KeyMatch} AND version = $5 RETURNING version";
+    private static readonly GrainStateStatements Statements = new(
+        Read: $"SELECT payload::text, version FROM grain_state WHERE {KeyMatch}",
+        Insert: """
+            INSERT INTO grain_state (service_id, grain_type, grain_id_n0, grain_id_n1, grain_id_extension, payload, version)
+            VALUES ($1, $2, 0, 0, $3, $4, 1)
+            ON CONFLICT DO NOTHING
+            RETURNING version
+            """,
+        Update: $"UPDATE grain_state SET payload = $4, version = version + 1, modified_on = now() WHERE {KeyMatch} AND version = $5 RETURNING version",
+        Clear: $"UPDATE grain_state SET payload = NULL, version = version + 1, modified_on = now() WHERE {KeyMatch} AND version = $5 RETURNING version",
+        Delete: $"DELETE FROM grain_state WHERE {KeyMatch} AND version = $5 RETURNING version");
 
     private readonly NpgsqlDataSource dataSource;
     private readonly string serviceId;
@@ -74,15 +67,7 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore
 
     private NpgsqlBatchCommand Command(GrainStateOperation operation)
     {
-        var command = new NpgsqlBatchCommand(operation.Kind switch
-        {
-            GrainStateOperationKind.Read => ReadSql,
-            GrainStateOperationKind.Write when operation.ExpectedVersion is null => InsertSql,
-            GrainStateOperationKind.Write => UpdateSql,
-            GrainStateOperationKind.Clear => ClearSql,
-            GrainStateOperationKind.Delete => DeleteSql,
-            _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.Kind, "unknown operation"),
-        });
+        var command = new NpgsqlBatchCommand(Statements.For(operation));
         command.Parameters.Add(new NpgsqlParameter<string>{ TypedValue = serviceId });
         command.Parameters.Add(new NpgsqlParameter<string>{ TypedValue = operation.StateName });
         command.Parameters.Add(new NpgsqlParameter<string>{ TypedValue = operation.Key });
@@ -110,12 +95,8 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore
             return GrainStateResult.NotMatched;
         }
 
-        return kind switch
-        {
-            GrainStateOperationKind.Read => new(true, reader.GetInt32(1), reader.IsDBNull(0) ? null : reader.GetString(0)),
-            // A deleted row has no version left: the next write starts again at 1.
-            GrainStateOperationKind.Delete => new(true, null, null),
-            _ => new(true, reader.GetInt32(0), null),
-        };
+        return kind == GrainStateOperationKind.Read
+            ? GrainStateStatements.Returned(kind, reader.GetInt32(1), reader.IsDBNull(0) ? null : reader.GetString(0))
+            : GrainStateStatements.Returned(kind, reader.GetInt32(0), null);
     }
 }

@@ -17,24 +17,17 @@ public sealed class SqliteGrainStateStore : IGrainStateStore
     private const string KeyMatch = "ServiceId = $service AND GrainType = $type AND GrainIdN0 = 0 AND GrainIdN1 = 0 AND GrainIdExtension = $key";
     private const string Now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
-    private const string ReadSql = $"SELECT PayloadJson, Version FROM GrainState WHERE {KeyMatch}";
-
-    // A first write inserts at version 1 only if no row exists (another activation wrote first: no row returned).
-    private const string InsertSql = $"""
-        INSERT INTO GrainState (ServiceId, GrainType, GrainIdN0, GrainIdN1, GrainIdExtension, PayloadJson, Version, ModifiedOn)
-        VALUES ($service, $type, 0, 0, $key, $json, 1, {Now})
-        ON CONFLICT DO NOTHING
-        RETURNING Version
-        """;
-
-    // Later writes change the row only while it is still at the version the writer read. A vanished row is a
-    // conflict too, never silently re-created.
-    private const string UpdateSql = $"UPDATE GrainState SET PayloadJson = $json, Version = Version + 1, ModifiedOn = {Now} WHERE {KeyMatch} AND Version = $version RETURNING Version";
-
-    // Clearing keeps the row and bumps its version, so a writer holding the pre-clear ETag still conflicts.
-    private const string ClearSql = $"UPDATE GrainState SET PayloadJson = NULL, Version = Version + 1, ModifiedOn = {Now} WHERE {KeyMatch} AND Version = $version RETURNING Version";
-
-    private const string DeleteSql = $"DELETE FROM GrainState WHERE {KeyMatch} AND Version = $version RETURNING Version";
+    private static readonly GrainStateStatements Statements = new(
+        Read: $"SELECT PayloadJson, Version FROM GrainState WHERE {KeyMatch}",
+        Insert: $"""
+            INSERT INTO GrainState (ServiceId, GrainType, GrainIdN0, GrainIdN1, GrainIdExtension, PayloadJson, Version, ModifiedOn)
+            VALUES ($service, $type, 0, 0, $key, $json, 1, {Now})
+            ON CONFLICT DO NOTHING
+            RETURNING Version
+            """,
+        Update: $"UPDATE GrainState SET PayloadJson = $json, Version = Version + 1, ModifiedOn = {Now} WHERE {KeyMatch} AND Version = $version RETURNING Version",
+        Clear: $"UPDATE GrainState SET PayloadJson = NULL, Version = Version + 1, ModifiedOn = {Now} WHERE {KeyMatch} AND Version = $version RETURNING Version",
+        Delete: $"DELETE FROM GrainState WHERE {KeyMatch} AND Version = $version RETURNING Version");
 
     private readonly string connectionString;
     private readonly string serviceId;
@@ -105,15 +98,7 @@ public sealed class SqliteGrainStateStore : IGrainStateStore
 
     private GrainStateResult Execute(SqliteConnection db, SqliteTransaction transaction, GrainStateOperation operation)
     {
-        var command = Prepared(db, operation.Kind switch
-        {
-            GrainStateOperationKind.Read => ReadSql,
-            GrainStateOperationKind.Write when operation.ExpectedVersion is null => InsertSql,
-            GrainStateOperationKind.Write => UpdateSql,
-            GrainStateOperationKind.Clear => ClearSql,
-            GrainStateOperationKind.Delete => DeleteSql,
-            _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.Kind, "unknown operation"),
-        });
+        var command = Prepared(db, Statements.For(operation));
         command.Transaction = transaction;
         command.Parameters["$service"].Value = serviceId;
         command.Parameters["$type"].Value = operation.StateName;
@@ -134,13 +119,9 @@ public sealed class SqliteGrainStateStore : IGrainStateStore
             return GrainStateResult.NotMatched;
         }
 
-        return operation.Kind switch
-        {
-            GrainStateOperationKind.Read => new(true, reader.GetInt32(1), reader.IsDBNull(0) ? null : reader.GetString(0)),
-            // A deleted row has no version left: the next write starts again at 1.
-            GrainStateOperationKind.Delete => new(true, null, null),
-            _ => new(true, reader.GetInt32(0), null),
-        };
+        return operation.Kind == GrainStateOperationKind.Read
+            ? GrainStateStatements.Returned(operation.Kind, reader.GetInt32(1), reader.IsDBNull(0) ? null : reader.GetString(0))
+            : GrainStateStatements.Returned(operation.Kind, reader.GetInt32(0), null);
     }
 
     private SqliteCommand Prepared(SqliteConnection db, string sql)
