@@ -204,6 +204,12 @@ public sealed partial class AgentGrain
 
     private async Task OnDeadlineAsync(CancellationToken cancellationToken)
     {
+        // Timers pass no call filter: an activation being dropped leaves its deadlines to the next one.
+        if (DroppedActivation.IsDropped(GrainContext))
+        {
+            return;
+        }
+
         var now = clock.GetUtcNow();
         try
         {

@@ -12,13 +12,26 @@ internal sealed class DropActivationOnFailureFilter : IIncomingGrainCallFilter
 {
     public async Task Invoke(IIncomingGrainCallContext context)
     {
+        if (context.TargetContext.GrainInstance is not Grain grain || grain.GetType().Assembly != typeof(DropActivationOnFailureFilter).Assembly)
+        {
+            await context.Invoke();
+            return;
+        }
+
+        // Between a failure and Orleans deactivating the activation, calls still reach it: they must not be
+        // answered from a memory that may be ahead of storage.
+        if (DroppedActivation.IsDropped(context.TargetContext))
+        {
+            throw DroppedActivation.Refusal(context.TargetContext);
+        }
+
         try
         {
             await context.Invoke();
         }
-        catch when (context.TargetContext.GrainInstance is Grain grain && grain.GetType().Assembly == typeof(DropActivationOnFailureFilter).Assembly)
+        catch
         {
-            grain.DeactivateOnIdle();
+            DroppedActivation.Drop(grain);
             throw;
         }
     }

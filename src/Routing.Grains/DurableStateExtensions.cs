@@ -8,7 +8,7 @@ namespace Routing.Grains;
 /// </summary>
 internal static class DurableStateExtensions
 {
-    public static async Task WriteOrDeactivateAsync<T>(this IPersistentState<T> state, IGrainBase grain)
+    public static async Task WriteOrDeactivateAsync<T>(this IPersistentState<T> state, Grain grain)
     {
         try
         {
@@ -20,7 +20,7 @@ internal static class DurableStateExtensions
         }
     }
 
-    public static async Task ClearOrDeactivateAsync<T>(this IPersistentState<T> state, IGrainBase grain)
+    public static async Task ClearOrDeactivateAsync<T>(this IPersistentState<T> state, Grain grain)
     {
         try
         {
@@ -32,9 +32,9 @@ internal static class DurableStateExtensions
         }
     }
 
-    private static StoreUnavailableException Dropped(IGrainBase grain, string operation, Exception ex)
+    private static StoreUnavailableException Dropped(Grain grain, string operation, Exception ex)
     {
-        grain.DeactivateOnIdle();
+        DroppedActivation.Drop(grain);
 
         // The store's own exception stays here (Orleans' storage bridge has logged it): its type need not cross silos.
         return ex as StoreUnavailableException

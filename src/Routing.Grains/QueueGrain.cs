@@ -255,6 +255,12 @@ public sealed partial class QueueGrain(
 
     private Task OnRelaxationStepAsync(CancellationToken cancellationToken)
     {
+        // Timers pass no call filter: an activation being dropped nudges nobody from its memory.
+        if (DroppedActivation.IsDropped(GrainContext))
+        {
+            return Task.CompletedTask;
+        }
+
         var now = clock.GetUtcNow();
         foreach (var contact in line.Waiting.ToList())
         {

@@ -23,11 +23,11 @@ public sealed class FailedWriteTests(RoutingClusterFixture cluster)
         await Assert.ThrowsAsync<StoreUnavailableException>(() => ana.AcceptOffer(center.Id("call")));
 
         // The queue dropped what it could not write: the call is still offered to ana there, and not yet answered.
-        var status = await queue.GetContactStatus(center.Id("call"));
+        var status = await Poll.Answered(() => queue.GetContactStatus(center.Id("call")));
         Assert.Equal(center.Id("ana"), status.OfferedTo);
-        Assert.Equal(0L, (await queue.GetStats())!.Answered);
+        Assert.Equal(0L, (await Poll.Answered(queue.GetStats))!.Answered);
 
-        var retried = await ana.AcceptOffer(center.Id("call"));
+        var retried = await Poll.Answered(() => ana.AcceptOffer(center.Id("call")));
 
         Assert.True(retried.IsOk, retried.Message);
         Assert.Equal(AssignmentPhase.Connected, retried.Value!.Phase);
@@ -50,15 +50,15 @@ public sealed class FailedWriteTests(RoutingClusterFixture cluster)
         await Assert.ThrowsAsync<StoreUnavailableException>(() => ben.CompleteContact(center.Id("call"), "resolved"));
 
         // The agent still holds the call: its capacity is not freed until the whole completion is written.
-        var held = Assert.Single((await ben.Get())!.Assignments);
+        var held = Assert.Single((await Poll.Answered(ben.Get))!.Assignments);
         Assert.Equal(AssignmentPhase.Connected, held.Phase);
 
-        var retried = await ben.CompleteContact(center.Id("call"), "resolved");
+        var retried = await Poll.Answered(() => ben.CompleteContact(center.Id("call"), "resolved"));
 
         Assert.True(retried.IsOk, retried.Message);
         Assert.Empty((await ben.Get())!.Assignments);
         Assert.Equal((ContactState.Completed, center.Id("ben")), await ContactFields(center, "call"));
-        var carla = await center.Customer("carla").Get();
+        var carla = await Poll.Answered(center.Customer("carla").Get);
         Assert.Empty(carla.InProgress);
         var record = Assert.Single(carla.History);
         Assert.Equal((center.Id("call"), ContactState.Completed, center.Id("ben")), (record.ContactId, record.Outcome, record.AgentId));
@@ -74,12 +74,12 @@ public sealed class FailedWriteTests(RoutingClusterFixture cluster)
         StoreFaults.FailNextWrites(eva);
         await Assert.ThrowsAsync<StoreUnavailableException>(() => eva.SetPresence(AgentPresence.NotReady, "lunch"));
 
-        Assert.Equal(AgentPresence.Available, (await eva.Get())!.Presence);
+        Assert.Equal(AgentPresence.Available, (await Poll.Answered(eva.Get))!.Presence);
     }
 
     private static async Task<(ContactState, string?)> ContactFields(CallCenter center, string contact)
     {
-        var view = (await center.Contact(contact).Get())!;
+        var view = (await Poll.Answered(center.Contact(contact).Get))!;
         return (view.State, view.AgentId);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Routing.Abstractions;
 
 namespace Routing.Grains.Tests;
 
@@ -60,6 +61,27 @@ internal static class Poll
             }
 
             await Task.Delay(Pause);
+        }
+    }
+
+    /// <summary>
+    /// A call made as a client makes it after UNAVAILABLE: again until it is answered, within <see cref="Timeout"/>.
+    /// An activation being dropped after a failed write refuses calls until the next activation takes over.
+    /// </summary>
+    public static async Task<T> Answered<T>(Func<Task<T>> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var started = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (StoreUnavailableException) when (started.Elapsed < Timeout)
+            {
+                await Task.Delay(Pause);
+            }
         }
     }
 }
