@@ -65,10 +65,10 @@ public sealed partial class QueueGrain
         line.Waiting.FirstOrDefault(c => c.Channel == channel) is { } head ? now - head.EnqueuedAt : null;
 
     private LineWaitLearner LearnerFor(Channel channel) =>
-        state.State.Learners.TryGetValue(channel, out var learner) ? learner : state.State.Learners[channel] = new LineWaitLearner();
+        statistics.State.Learners.TryGetValue(channel, out var learner) ? learner : statistics.State.Learners[channel] = new LineWaitLearner();
 
     private EstimatorSelector SelectorFor(Channel channel) =>
-        state.State.Selectors.TryGetValue(channel, out var selector) ? selector : state.State.Selectors[channel] = new EstimatorSelector();
+        statistics.State.Selectors.TryGetValue(channel, out var selector) ? selector : statistics.State.Selectors[channel] = new EstimatorSelector();
 
     /// <summary>A contact that joined the line leaves it: the learner counts it, and the estimators are scored on it.</summary>
     private void LearnFromDeparture(QueuedContact queued, bool answered, DateTimeOffset now)

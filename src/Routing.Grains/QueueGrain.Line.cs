@@ -24,7 +24,8 @@ public sealed partial class QueueGrain
                 if (refusal.LineFull)
                 {
                     // Counted in memory: a turned-away caller changes no other state worth a write.
-                    state.State.Statistics.TurnedAway(now, statisticsClock);
+                    statistics.State.Statistics.TurnedAway(now, statisticsClock);
+                    StatisticsChanged();
                     version++;
                     changes.Notify();
                 }
@@ -67,20 +68,24 @@ public sealed partial class QueueGrain
         {
             var situation = Situation(line.PositionOf(ticket.ContactId) ?? 1, ticket.Channel, ticket.RequiredSkills, now);
             queued = queued with { Predictions = situation is null ? null : EstimatorSelector.PredictAll(situation) };
-            if (queued.Predictions is not null)
-            {
-                LearnerFor(ticket.Channel).Joined(now, options.Value.Learning);
-            }
         }
 
         state.State.Contacts.Add(queued);
-        state.State.Statistics.Arrived(now, statisticsClock);
-        if (ticket.IsCallback)
+        await SaveAsync();
+
+        // Counted once the line is durable, so a failed write never reaches the statistics written behind it.
+        if (queued.Predictions is not null)
         {
-            state.State.Statistics.CallbackScheduled(now, statisticsClock);
+            LearnerFor(ticket.Channel).Joined(now, options.Value.Learning);
         }
 
-        await SaveAsync();
+        statistics.State.Statistics.Arrived(now, statisticsClock);
+        if (ticket.IsCallback)
+        {
+            statistics.State.Statistics.CallbackScheduled(now, statisticsClock);
+        }
+
+        StatisticsChanged();
         ArmRelaxationTimer();
         LogContactQueued(logger, ticket.ContactId, QueueId, line.WaitingCount);
         return ranked;
@@ -127,9 +132,10 @@ public sealed partial class QueueGrain
             }
 
             state.State.Contacts[index] = queued with { OfferedTo = agentId };
-            state.State.LastOfferedAgentId = agentId;
-            state.State.OffersMade++;
             await SaveAsync();
+            statistics.State.LastOfferedAgentId = agentId;
+            statistics.State.OffersMade++;
+            StatisticsChanged();
         }
 
         var now = clock.GetUtcNow();
@@ -156,13 +162,13 @@ public sealed partial class QueueGrain
 
         if (queued.Ticket.CallbackNumber != callbackNumber)
         {
-            if (!queued.Ticket.IsCallback)
-            {
-                state.State.Statistics.CallbackScheduled(clock.GetUtcNow(), statisticsClock);
-            }
-
             state.State.Contacts[index] = queued with { Ticket = queued.Ticket with { CallbackNumber = callbackNumber } };
             await SaveAsync();
+            if (!queued.Ticket.IsCallback)
+            {
+                statistics.State.Statistics.CallbackScheduled(clock.GetUtcNow(), statisticsClock);
+                StatisticsChanged();
+            }
         }
 
         return Reply.Ok;
@@ -207,12 +213,13 @@ public sealed partial class QueueGrain
         line.Remove(contactId);
         proposals.Remove(contactId);
         var queued = state.State.Contacts.Find(c => c.Ticket.ContactId == contactId)!;
+        state.State.Contacts.Remove(queued);
+        await SaveAsync();
         var now = clock.GetUtcNow();
         LearnFromDeparture(queued, answered: true, now);
-        state.State.Statistics.Answered(now, statisticsClock, now - queued.Ticket.ArrivedAt, Definition!.ServiceLevelTarget, firstResponse: queued.Ticket.Channel != Channel.Voice);
-        state.State.Contacts.Remove(queued);
-        state.State.Answered++;
-        await SaveAsync();
+        statistics.State.Statistics.Answered(now, statisticsClock, now - queued.Ticket.ArrivedAt, Definition!.ServiceLevelTarget, firstResponse: queued.Ticket.Channel != Channel.Voice);
+        statistics.State.Answered++;
+        StatisticsChanged();
         answeredBy.Remember(contactId, agentId);
         return true;
     }
@@ -228,12 +235,13 @@ public sealed partial class QueueGrain
         }
 
         var queued = state.State.Contacts.Find(c => c.Ticket.ContactId == contactId)!;
+        state.State.Contacts.Remove(queued);
+        await SaveAsync();
         var now = clock.GetUtcNow();
         LearnFromDeparture(queued, answered: false, now);
-        state.State.Statistics.Abandoned(now, statisticsClock);
-        state.State.Contacts.Remove(queued);
-        state.State.Abandoned++;
-        await SaveAsync();
+        statistics.State.Statistics.Abandoned(now, statisticsClock);
+        statistics.State.Abandoned++;
+        StatisticsChanged();
         LogContactAbandoned(logger, contactId, QueueId);
         return Reply.Success(removed.OfferedTo);
     }
@@ -242,7 +250,7 @@ public sealed partial class QueueGrain
     {
         var requirements = WaitingList.RequirementsAt(contact, Definition!.Relaxation, now);
         var free = AgentSelector.FreeEligible(members.Values.Select(m => m.Member).Where(m => contact.IsOpenTo(m.AgentId, now)), contact.Channel, requirements);
-        return AgentSelector.Rank(Definition.Strategy, free, requirements, state.State.LastOfferedAgentId);
+        return AgentSelector.Rank(Definition.Strategy, free, requirements, statistics.State.LastOfferedAgentId);
     }
 
     private void NudgeFreeAgents(WaitingContact contact, DateTimeOffset now, string? exceptAgentId)

@@ -6,6 +6,7 @@ namespace Routing.Grains;
 /// </summary>
 public sealed partial class QueueGrain(
     [PersistentState("queue", StorageNames.Routing)] IPersistentState<QueueState> state,
+    [PersistentState("queue-statistics", StorageNames.Routing)] IPersistentState<QueueStatisticsState> statistics,
     IGrainContext context,
     TimeProvider clock,
     IOptions<RoutingGrainOptions> options,
@@ -26,6 +27,12 @@ public sealed partial class QueueGrain(
     private WaitingList line = new(new AgingPolicy(TimeSpan.MaxValue));
 
     private IGrainTimer? relaxationTimer;
+
+    private IGrainTimer? statisticsFlushTimer;
+
+    private bool statisticsDirty;
+
+    private Task statisticsWrite = Task.CompletedTask;
 
     private long version;
 
@@ -48,6 +55,8 @@ public sealed partial class QueueGrain(
 
         return Task.CompletedTask;
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => WriteStatisticsAsync();
 
     public async Task<Reply> Configure(QueueDefinition definition)
     {
@@ -104,6 +113,11 @@ public sealed partial class QueueGrain(
 
         await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Remove(CatalogKind.Queue, QueueId);
         await state.ClearOrDeactivateAsync(this);
+        statisticsFlushTimer?.Dispose();
+        statisticsFlushTimer = null;
+        await statisticsWrite;
+        statisticsDirty = false;
+        await statistics.ClearOrDeactivateAsync(this);
         return Reply.Ok;
     }
 
@@ -156,8 +170,8 @@ public sealed partial class QueueGrain(
     }
 
     /// <summary>Observed average, or the configured prior until the first contact is handled.</summary>
-    private TimeSpan AverageHandleTime => state.State.Handled > 0
-        ? TimeSpan.FromSeconds(state.State.HandleSecondsTotal / state.State.Handled)
+    private TimeSpan AverageHandleTime => statistics.State.Handled > 0
+        ? TimeSpan.FromSeconds(statistics.State.HandleSecondsTotal / statistics.State.Handled)
         : Definition!.DefaultHandleTime;
 
     /// <summary>

@@ -19,7 +19,7 @@ public sealed class FailedWriteTests(RoutingClusterFixture cluster)
         await center.QueueSees("line", loggedIn: 1, available: 1);
         Assert.Equal(ContactState.Offered, (await center.Routed("call", "line", Channel.Voice)).State);
 
-        StoreFaults.FailNextWrites(queue);
+        StoreFaults.FailNextWrites(queue, "queue");
         await Assert.ThrowsAsync<StoreUnavailableException>(() => ana.AcceptOffer(center.Id("call")));
 
         // The queue dropped what it could not write: the call is still offered to ana there, and not yet answered.
@@ -46,7 +46,7 @@ public sealed class FailedWriteTests(RoutingClusterFixture cluster)
         Assert.Equal(ContactState.Offered, (await center.Routed("call", "line", Channel.Voice, customer: "carla")).State);
         Assert.True((await ben.AcceptOffer(center.Id("call"))).IsOk);
 
-        StoreFaults.FailNextWrites(center.Customer("carla"));
+        StoreFaults.FailNextWrites(center.Customer("carla"), "customer");
         await Assert.ThrowsAsync<StoreUnavailableException>(() => ben.CompleteContact(center.Id("call"), "resolved"));
 
         // The agent still holds the call: its capacity is not freed until the whole completion is written.
@@ -71,7 +71,7 @@ public sealed class FailedWriteTests(RoutingClusterFixture cluster)
         await center.CreateQueue("line", CallCenter.QueueOf(Channel.Voice));
         var eva = await center.CreateAgent("eva", CallCenter.ExclusiveVoice, [("line", 1)]);
 
-        StoreFaults.FailNextWrites(eva);
+        StoreFaults.FailNextWrites(eva, "agent");
         await Assert.ThrowsAsync<StoreUnavailableException>(() => eva.SetPresence(AgentPresence.NotReady, "lunch"));
 
         Assert.Equal(AgentPresence.Available, (await Poll.Answered(eva.Get))!.Presence);

@@ -9,7 +9,7 @@ internal sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainSt
         inner.ReadStateAsync(stateName, grainId, grainState);
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        StoreFaults.TakeWriteFault(grainId)
+        StoreFaults.TakeWriteFault(grainId, stateName)
             ? Task.FromException(new IOException($"injected store fault: the write of {grainId} was refused"))
             : inner.WriteStateAsync(stateName, grainId, grainState);
 

@@ -20,6 +20,9 @@ public sealed class RoutingClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>The grains' storage as a silo sees it, for tests that check what reached the store.</summary>
+    public IGrainStorage Storage => Cluster.Silos[0].SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Routing);
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
