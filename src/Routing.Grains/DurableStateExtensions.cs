@@ -32,7 +32,7 @@ internal static class DurableStateExtensions
         }
     }
 
-    private static StoreUnavailableException Dropped(Grain grain, string operation, Exception ex)
+    internal static StoreUnavailableException Dropped(Grain grain, string operation, Exception ex)
     {
         DroppedActivation.Drop(grain);
 

@@ -18,7 +18,7 @@ public sealed partial class QueueGrain
         if (line.Get(ticket.ContactId) is null)
         {
             // The limit is on callers holding the line; callbacks keep their places without holding it.
-            var onTheLine = state.State.Contacts.Count(c => c.OfferedTo is null && !c.Ticket.IsCallback);
+            var onTheLine = contacts.Values.Count(c => c.OfferedTo is null && !c.Ticket.IsCallback);
             if (Admission.Refusal(QueueId, Definition.Channels, ticket.Channel, ticket.IsCallback, onTheLine, Definition.MaxWaiting) is { } refusal)
             {
                 if (refusal.LineFull)
@@ -59,7 +59,7 @@ public sealed partial class QueueGrain
             ticket = ticket with { PreferredAgentId = null, PreferredUntil = null };
         }
 
-        var queued = new QueuedContact(ticket, state.State.NextSequence++, null);
+        var queued = new QueuedContact(ticket, nextSequence++, null);
         line.Add(ToWaiting(queued));
 
         // With no agent free it joins the line: every estimator predicts its wait now, to be scored when answered.
@@ -70,8 +70,8 @@ public sealed partial class QueueGrain
             queued = queued with { Predictions = situation is null ? null : EstimatorSelector.PredictAll(situation) };
         }
 
-        state.State.Contacts.Add(queued);
-        await SaveAsync();
+        await contacts.SetAsync(ticket.ContactId, queued);
+        LineChanged();
 
         // Counted once the line is durable, so a failed write never reaches the statistics written behind it.
         if (queued.Predictions is not null)
@@ -116,13 +116,12 @@ public sealed partial class QueueGrain
 
     public async Task<ClaimResult?> Claim(string contactId, string agentId)
     {
-        var index = state.State.Contacts.FindIndex(c => c.Ticket.ContactId == contactId);
-        if (Definition is null || index < 0)
+        var queued = contacts.Get(contactId);
+        if (Definition is null || queued is null)
         {
             return null;
         }
 
-        var queued = state.State.Contacts[index];
         proposals.Remove(contactId);
         if (queued.OfferedTo != agentId)
         {
@@ -131,8 +130,8 @@ public sealed partial class QueueGrain
                 return null;
             }
 
-            state.State.Contacts[index] = queued with { OfferedTo = agentId };
-            await SaveAsync();
+            await contacts.SetAsync(contactId, queued with { OfferedTo = agentId });
+            LineChanged();
             statistics.State.LastOfferedAgentId = agentId;
             statistics.State.OffersMade++;
             StatisticsChanged();
@@ -148,13 +147,12 @@ public sealed partial class QueueGrain
 
     public async Task<Reply> ScheduleCallback(string contactId, string callbackNumber)
     {
-        var index = state.State.Contacts.FindIndex(c => c.Ticket.ContactId == contactId);
-        if (index < 0)
+        var queued = contacts.Get(contactId);
+        if (queued is null)
         {
             return Reply.Fail(ReplyStatus.FailedPrecondition, $"contact '{contactId}' is not waiting in queue '{QueueId}'");
         }
 
-        var queued = state.State.Contacts[index];
         if (queued.OfferedTo is { } agentId)
         {
             return Reply.Fail(ReplyStatus.FailedPrecondition, $"contact '{contactId}' is being offered to agent '{agentId}': too late for a callback");
@@ -162,8 +160,8 @@ public sealed partial class QueueGrain
 
         if (queued.Ticket.CallbackNumber != callbackNumber)
         {
-            state.State.Contacts[index] = queued with { Ticket = queued.Ticket with { CallbackNumber = callbackNumber } };
-            await SaveAsync();
+            await contacts.SetAsync(contactId, queued with { Ticket = queued.Ticket with { CallbackNumber = callbackNumber } });
+            LineChanged();
             if (!queued.Ticket.IsCallback)
             {
                 statistics.State.Statistics.CallbackScheduled(clock.GetUtcNow(), statisticsClock);
@@ -195,9 +193,8 @@ public sealed partial class QueueGrain
             return;
         }
 
-        var index = state.State.Contacts.FindIndex(c => c.Ticket.ContactId == contactId);
-        state.State.Contacts[index] = state.State.Contacts[index] with { OfferedTo = null };
-        await SaveAsync();
+        await contacts.SetAsync(contactId, contacts.Get(contactId)! with { OfferedTo = null });
+        LineChanged();
         NudgeFreeAgents(line.Get(contactId)!, clock.GetUtcNow(), exceptAgentId: agentId);
     }
 
@@ -212,9 +209,9 @@ public sealed partial class QueueGrain
 
         line.Remove(contactId);
         proposals.Remove(contactId);
-        var queued = state.State.Contacts.Find(c => c.Ticket.ContactId == contactId)!;
-        state.State.Contacts.Remove(queued);
-        await SaveAsync();
+        var queued = contacts.Get(contactId)!;
+        await contacts.RemoveAsync(contactId);
+        LineChanged();
         var now = clock.GetUtcNow();
         LearnFromDeparture(queued, answered: true, now);
         statistics.State.Statistics.Answered(now, statisticsClock, now - queued.Ticket.ArrivedAt, Definition!.ServiceLevelTarget, firstResponse: queued.Ticket.Channel != Channel.Voice);
@@ -234,9 +231,9 @@ public sealed partial class QueueGrain
             return new Reply<string?>(ReplyStatus.FailedPrecondition, $"contact '{contactId}' is not in queue '{QueueId}'", answeredBy.GetValueOrDefault(contactId));
         }
 
-        var queued = state.State.Contacts.Find(c => c.Ticket.ContactId == contactId)!;
-        state.State.Contacts.Remove(queued);
-        await SaveAsync();
+        var queued = contacts.Get(contactId)!;
+        await contacts.RemoveAsync(contactId);
+        LineChanged();
         var now = clock.GetUtcNow();
         LearnFromDeparture(queued, answered: false, now);
         statistics.State.Statistics.Abandoned(now, statisticsClock);

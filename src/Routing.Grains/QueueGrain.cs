@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Routing.Grains;
 
 /// <summary>
@@ -7,11 +9,15 @@ namespace Routing.Grains;
 public sealed partial class QueueGrain(
     [PersistentState("queue", StorageNames.Routing)] IPersistentState<QueueState> state,
     [PersistentState("queue-statistics", StorageNames.Routing)] IPersistentState<QueueStatisticsState> statistics,
+    [FromKeyedServices(StorageNames.Routing)] IGrainEntryStorage entryStorage,
     IGrainContext context,
     TimeProvider clock,
     IOptions<RoutingGrainOptions> options,
     ILogger<QueueGrain> logger) : Grain, IQueueGrain
 {
+    /// <summary>The state name of the line's entries: one per waiting contact.</summary>
+    public const string LineEntries = "queue-line";
+
     private readonly ChangeWatchers changes = new(context, options.Value.WatchLease, clock, logger);
 
     private readonly Dictionary<string, (QueueMember Member, long Version)> members = new(StringComparer.Ordinal);
@@ -25,6 +31,12 @@ public sealed partial class QueueGrain(
 
     // Replaced by the configured line on activation or Configure; an unconfigured queue refuses every contact.
     private WaitingList line = new(new AgingPolicy(TimeSpan.MaxValue));
+
+    // The line as stored: one entry per contact, keyed by contact id, each written alone. Set on activation.
+    private DurableEntries<QueuedContact> contacts = null!;
+
+    // Arrival order among the waiting; restarts above the highest stored when the queue activates.
+    private long nextSequence;
 
     private IGrainTimer? relaxationTimer;
 
@@ -40,8 +52,12 @@ public sealed partial class QueueGrain(
 
     private QueueDefinition? Definition => state.State.Definition;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        contacts = new DurableEntries<QueuedContact>(entryStorage, LineEntries, this);
+        await contacts.LoadAsync();
+        await MoveLegacyLineAsync();
+        nextSequence = contacts.Values.Select(c => c.Sequence + 1).DefaultIfEmpty(0).Max();
         if (Definition is not null)
         {
             RebuildLine();
@@ -52,8 +68,6 @@ public sealed partial class QueueGrain(
 
             ArmRelaxationTimer();
         }
-
-        return Task.CompletedTask;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => WriteStatisticsAsync();
@@ -228,11 +242,27 @@ public sealed partial class QueueGrain(
 
     private void RebuildLine()
     {
-        line = new WaitingList(new AgingPolicy(Definition!.StarvationBound), state.State.Contacts.Select(ToWaiting));
+        line = new WaitingList(new AgingPolicy(Definition!.StarvationBound), contacts.Values.Select(ToWaiting));
     }
 
-    private ContactTicket TicketOf(string contactId) =>
-        state.State.Contacts.First(c => c.Ticket.ContactId == contactId).Ticket;
+    /// <summary>A queue stored before the line moved to entries keeps its contacts in its state: moved over once.</summary>
+    private async Task MoveLegacyLineAsync()
+    {
+        if (state.State.Contacts is not { Count: > 0 } legacy)
+        {
+            return;
+        }
+
+        foreach (var queued in legacy.Where(q => contacts.Get(q.Ticket.ContactId) is null))
+        {
+            await contacts.SetAsync(queued.Ticket.ContactId, queued);
+        }
+
+        state.State.Contacts = null;
+        await state.WriteOrDeactivateAsync(this);
+    }
+
+    private ContactTicket TicketOf(string contactId) => contacts.Get(contactId)!.Ticket;
 
     private static WaitingContact ToWaiting(QueuedContact queued) => new(
         queued.Ticket.ContactId,
@@ -250,6 +280,13 @@ public sealed partial class QueueGrain(
     private async Task SaveAsync()
     {
         await state.WriteOrDeactivateAsync(this);
+        version++;
+        changes.Notify();
+    }
+
+    /// <summary>A contact's entry was written: watchers are told.</summary>
+    private void LineChanged()
+    {
         version++;
         changes.Notify();
     }

@@ -19,7 +19,7 @@ public sealed class FailedWriteTests(RoutingClusterFixture cluster)
         await center.QueueSees("line", loggedIn: 1, available: 1);
         Assert.Equal(ContactState.Offered, (await center.Routed("call", "line", Channel.Voice)).State);
 
-        StoreFaults.FailNextWrites(queue, "queue");
+        StoreFaults.FailNextWrites(queue, QueueGrain.LineEntries);
         await Assert.ThrowsAsync<StoreUnavailableException>(() => ana.AcceptOffer(center.Id("call")));
 
         // The queue dropped what it could not write: the call is still offered to ana there, and not yet answered.

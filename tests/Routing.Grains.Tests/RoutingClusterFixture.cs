@@ -16,6 +16,9 @@ public sealed class RoutingClusterFixture : IAsyncLifetime
 {
     private const string InnerStorage = "routing-memory";
 
+    // One for both silos, as Orleans' memory storage is one for the cluster.
+    private MemoryGrainEntryStorage? entries;
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
@@ -23,19 +26,26 @@ public sealed class RoutingClusterFixture : IAsyncLifetime
     /// <summary>The grains' storage as a silo sees it, for tests that check what reached the store.</summary>
     public IGrainStorage Storage => Cluster.Silos[0].SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Routing);
 
+    /// <summary>The grains' entry storage as a silo sees it.</summary>
+    public IGrainEntryStorage Entries => Cluster.Silos[0].SiloHost.Services.GetRequiredKeyedService<IGrainEntryStorage>(StorageNames.Routing);
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
-            // The grains' storage is Orleans' memory storage behind a switch that can refuse chosen writes.
+            // The grains' storage is Orleans' memory storage (and memory entries) behind a switch that can refuse chosen writes.
             // State goes through the server's serializer, so that grains activating again read back what they wrote.
             silo.Services.AddKeyedSingleton<IGrainStorageSerializer, SystemTextJsonGrainStorageSerializer>(InnerStorage);
             silo.AddMemoryGrainStorage(InnerStorage);
-            silo.Services.AddKeyedSingleton<IGrainStorage>(
+            silo.Services.AddKeyedSingleton(
                 StorageNames.Routing,
-                (services, _) => new FaultInjectingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(InnerStorage)));
+                (services, _) => new FaultInjectingGrainStorage(
+                    services.GetRequiredKeyedService<IGrainStorage>(InnerStorage),
+                    SharedEntries(services.GetRequiredKeyedService<IGrainStorageSerializer>(InnerStorage))));
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Routing, (services, key) => services.GetRequiredKeyedService<FaultInjectingGrainStorage>(key));
+            silo.Services.AddKeyedSingleton<IGrainEntryStorage>(StorageNames.Routing, (services, key) => services.GetRequiredKeyedService<FaultInjectingGrainStorage>(key));
             silo.AddRoutingGrains();
             silo.Services.AddSerializer(serializer => serializer.AddRoutingCoreTypes());
             silo.Services.AddOptions<RoutingGrainOptions>();
@@ -45,6 +55,12 @@ public sealed class RoutingClusterFixture : IAsyncLifetime
 
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
+
+    private MemoryGrainEntryStorage SharedEntries(IGrainStorageSerializer serializer)
+    {
+        Interlocked.CompareExchange(ref entries, new MemoryGrainEntryStorage(serializer), null);
+        return entries;
     }
 
     public async Task DisposeAsync()

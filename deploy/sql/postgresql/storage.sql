@@ -37,6 +37,22 @@ CREATE TABLE IF NOT EXISTS grain_state
     PRIMARY KEY (service_id, grain_type, grain_id_n0, grain_id_n1, grain_id_extension)
 );
 
+-- One row per entry of a grain's state (GroupCommitGrainStorage as IGrainEntryStorage): what a grain keeps many
+-- of, such as a queue's waiting contacts, written one entry per change and read back together on activation.
+-- grain_id holds the grain's key as grain_id_extension does in grain_state ('s:billing'); version is the
+-- entry's ETag, and a deleted entry leaves no row.
+CREATE TABLE IF NOT EXISTS grain_entry
+(
+    service_id  varchar(150) NOT NULL,
+    grain_type  varchar(512) NOT NULL,
+    grain_id    varchar(512) NOT NULL,
+    entry_key   varchar(512) NOT NULL,
+    payload     json         NOT NULL,
+    version     integer      NOT NULL CHECK (version > 0),
+    modified_on timestamptz  NOT NULL DEFAULT now(),
+    PRIMARY KEY (service_id, grain_type, grain_id, entry_key)
+);
+
 -- Earlier versions kept the four statements of Orleans' ADO.NET grain storage in OrleansQuery; nothing reads
 -- them now. (The table itself belongs to clustering.sql.)
 DO $$

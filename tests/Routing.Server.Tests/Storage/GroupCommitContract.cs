@@ -1,5 +1,6 @@
 using Orleans.Storage;
 using Routing.Abstractions;
+using Routing.Grains;
 using Routing.Server.Storage.GroupCommit;
 
 namespace Routing.Server.Tests.Storage;
@@ -7,7 +8,8 @@ namespace Routing.Server.Tests.Storage;
 /// <summary>
 /// What group commit promises on any store: operations queued while a batch is in flight go together in the next
 /// one; each operation's version check is its own; a batch the store fails fails every caller in it and commits
-/// none of it, and the store works again for the next batch.
+/// none of it, and the store works again for the next batch. A grain's entries are rows of their own: each written
+/// alone with its own version check, all read back together, and never seen by another grain or state.
 /// </summary>
 public abstract class GroupCommitContract
 {
@@ -90,5 +92,39 @@ public abstract class GroupCommitContract
         var after = new GrainState<ProbeState>(new ProbeState("after", []));
         await scenario.Storage.WriteStateAsync(StorageProbeGrain.StateName, innocent, after);
         Assert.Equal("1", after.ETag);
+    }
+
+    [Fact]
+    public async Task Each_entry_is_written_alone_with_its_own_version_and_a_grain_reads_back_only_its_own()
+    {
+        await using var scenario = new GroupCommitScenario(await OpenStoreAsync());
+        scenario.Store.Open();
+        var storage = (IGrainEntryStorage)scenario.Storage;
+        var grain = GroupCommitScenario.NewGrainId();
+        var neighbour = GroupCommitScenario.NewGrainId();
+        const string Entries = "probe-entries";
+
+        var first = await storage.WriteEntryAsync(Entries, grain, "c-1", new ProbeState("one", ["a"]), etag: null);
+        var second = await storage.WriteEntryAsync(Entries, grain, "c-2", new ProbeState("two", []), etag: null);
+        await storage.WriteEntryAsync(Entries, neighbour, "c-1", new ProbeState("neighbour's", []), etag: null);
+        await storage.WriteEntryAsync("other-entries", grain, "c-1", new ProbeState("other state's", []), etag: null);
+        var updated = await storage.WriteEntryAsync(Entries, grain, "c-1", new ProbeState("one, offered", ["a", "b"]), first);
+        var batchesBefore = scenario.Store.Batches.Count;
+
+        // A second insert of an entry, a stale write and a stale delete all conflict, and change nothing.
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteEntryAsync(Entries, grain, "c-2", new ProbeState("again", []), etag: null));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteEntryAsync(Entries, grain, "c-1", new ProbeState("stale", []), first));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.DeleteEntryAsync(Entries, grain, "c-1", first));
+        await storage.DeleteEntryAsync(Entries, grain, "c-2", second);
+
+        var read = await storage.ReadEntriesAsync<ProbeState>(Entries, grain);
+        var entry = Assert.Single(read);
+        Assert.Equal(("c-1", "one, offered", updated), (entry.Key, entry.Value.Name, entry.ETag));
+        Assert.Equal(["a", "b"], entry.Value.Items);
+        Assert.Equal("2", updated);
+        Assert.All(scenario.Store.Batches.Skip(batchesBefore), batch => Assert.Single(batch));
+        Assert.Equal("neighbour's", Assert.Single(await storage.ReadEntriesAsync<ProbeState>(Entries, neighbour)).Value.Name);
+        await storage.DeleteEntryAsync(Entries, grain, "c-1", updated);
+        Assert.Empty(await storage.ReadEntriesAsync<ProbeState>(Entries, grain));
     }
 }

@@ -27,7 +27,7 @@ public sealed class SqliteSchemaTests
 
         using var check = database.Open();
         Assert.Equal("wal", Scalar(check, "PRAGMA journal_mode"));
-        Assert.Equal("GrainState", Scalar(check, "SELECT group_concat(name, ',') FROM sqlite_schema WHERE type = 'table'"));
+        Assert.Equal("GrainState,GrainEntry", Scalar(check, "SELECT group_concat(name, ',') FROM sqlite_schema WHERE type = 'table'"));
         Assert.Equal("1|{\"Name\":\"kept\"}|4", Scalar(check, "SELECT COUNT(*) || '|' || PayloadJson || '|' || Version FROM GrainState"));
     }
 

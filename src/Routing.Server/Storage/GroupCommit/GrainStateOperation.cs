@@ -19,6 +19,9 @@ public sealed class GrainStateOperation
     /// <summary>The grain's key as stored.</summary>
     public required string Key { get; init; }
 
+    /// <summary>Entry operations: the entry's key among the grain's entries.</summary>
+    public string? EntryKey { get; init; }
+
     /// <summary>Write: the new payload, as JSON.</summary>
     public string? Json { get; init; }
 

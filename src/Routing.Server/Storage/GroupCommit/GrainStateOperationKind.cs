@@ -14,4 +14,13 @@ public enum GrainStateOperationKind
 
     /// <summary>Remove the row, if it is still at the expected version.</summary>
     Delete,
+
+    /// <summary>Read every entry row of the grain's state (an activation loading its entries).</summary>
+    ReadEntries,
+
+    /// <summary>Insert the entry row at version 1, or update it if it is still at the expected version.</summary>
+    WriteEntry,
+
+    /// <summary>Remove the entry row, if it is still at the expected version.</summary>
+    DeleteEntry,
 }

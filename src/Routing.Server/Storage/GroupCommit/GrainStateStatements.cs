@@ -12,7 +12,8 @@ namespace Routing.Server.Storage.GroupCommit;
 /// <param name="Clear">Empties the payload and bumps the version, so a writer holding the pre-clear ETag still
 /// conflicts. Returns the new version.</param>
 /// <param name="Delete">Removes the row if it is at the expected version; returns a row when it did.</param>
-public sealed record GrainStateStatements(string Read, string Insert, string Update, string Clear, string Delete)
+/// <param name="Entries">The same for the entry rows of a grain's state.</param>
+public sealed record GrainStateStatements(string Read, string Insert, string Update, string Clear, string Delete, GrainEntryStatements Entries)
 {
     /// <summary>The statement that runs <paramref name="operation"/>.</summary>
     public string For(GrainStateOperation operation)
@@ -25,6 +26,10 @@ public sealed record GrainStateStatements(string Read, string Insert, string Upd
             GrainStateOperationKind.Write => Update,
             GrainStateOperationKind.Clear => Clear,
             GrainStateOperationKind.Delete => Delete,
+            GrainStateOperationKind.ReadEntries => Entries.ReadAll,
+            GrainStateOperationKind.WriteEntry when operation.ExpectedVersion is null => Entries.Insert,
+            GrainStateOperationKind.WriteEntry => Entries.Update,
+            GrainStateOperationKind.DeleteEntry => Entries.Delete,
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.Kind, "unknown operation"),
         };
     }
@@ -37,7 +42,7 @@ public sealed record GrainStateStatements(string Read, string Insert, string Upd
     {
         GrainStateOperationKind.Read => new(true, version, json),
         // A deleted row has no version left: the next write starts again at 1.
-        GrainStateOperationKind.Delete => new(true, null, null),
+        GrainStateOperationKind.Delete or GrainStateOperationKind.DeleteEntry => new(true, null, null),
         _ => new(true, version, null),
     };
 }

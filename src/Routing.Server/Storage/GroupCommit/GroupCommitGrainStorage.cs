@@ -1,13 +1,15 @@
 using System.Globalization;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
+using Routing.Grains;
 
 namespace Routing.Server.Storage.GroupCommit;
 
 /// <summary>
 /// The routing grains' storage: Orleans' <see cref="IGrainStorage"/> contract (ETag version checks, cleared rows
 /// keeping their version) over a <see cref="GroupCommitter"/>, so that the writes of all grains of the silo share
-/// the store's round trips. Payloads are System.Text.Json, stored as JSON an operator can read.
+/// the store's round trips. Payloads are System.Text.Json, stored as JSON an operator can read. It also keeps the
+/// grains' keyed entries (<see cref="IGrainEntryStorage"/>), one row each, in the same batches.
 /// </summary>
 /// <remarks>
 /// Rows keep the layout of Orleans' ADO.NET provider that wrote them before (see the schema scripts): the state
@@ -18,7 +20,7 @@ public sealed class GroupCommitGrainStorage(
     GroupCommitter committer,
     IGrainStorageSerializer serializer,
     IActivatorProvider activators,
-    bool deleteStateOnClear) : IGrainStorage
+    bool deleteStateOnClear) : IGrainStorage, IGrainEntryStorage
 {
     /// <summary>The key column's value for <paramref name="grainId"/>.</summary>
     public static string StoredKey(GrainId grainId) => "s:" + grainId.Key.ToString();
@@ -75,12 +77,44 @@ public sealed class GroupCommitGrainStorage(
         grainState.State = NewState<T>();
     }
 
-    private static GrainStateOperation Operation(GrainStateOperationKind kind, string stateName, GrainId grainId, string? etag = null, string? json = null) =>
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<GrainEntry<T>>> ReadEntriesAsync<T>(string stateName, GrainId grainId)
+    {
+        var result = await committer.RunAsync(Operation(GrainStateOperationKind.ReadEntries, stateName, grainId));
+        return [.. result.Entries!.Select(row => new GrainEntry<T>(
+            row.EntryKey,
+            serializer.Deserialize<T>(BinaryData.FromString(row.Json)) ?? throw new InvalidOperationException($"entry {row.EntryKey} of {stateName} {grainId} is stored as null"),
+            ETag(row.Version)!))];
+    }
+
+    /// <inheritdoc/>
+    public async Task<string> WriteEntryAsync<T>(string stateName, GrainId grainId, string entryKey, T value, string? etag)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(entryKey);
+        var json = serializer.Serialize(value).ToString();
+        var result = await committer.RunAsync(Operation(GrainStateOperationKind.WriteEntry, stateName, grainId, etag, json, entryKey));
+        return result.Matched ? ETag(result.Version)! : throw Conflict("write", $"{stateName} entry {entryKey}", grainId, etag);
+    }
+
+    /// <inheritdoc/>
+    public async Task DeleteEntryAsync(string stateName, GrainId grainId, string entryKey, string etag)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(entryKey);
+        ArgumentException.ThrowIfNullOrEmpty(etag);
+        var result = await committer.RunAsync(Operation(GrainStateOperationKind.DeleteEntry, stateName, grainId, etag, entryKey: entryKey));
+        if (!result.Matched)
+        {
+            throw Conflict("delete", $"{stateName} entry {entryKey}", grainId, etag);
+        }
+    }
+
+    private static GrainStateOperation Operation(GrainStateOperationKind kind, string stateName, GrainId grainId, string? etag = null, string? json = null, string? entryKey = null) =>
         new()
         {
             Kind = kind,
             StateName = stateName,
             Key = StoredKey(grainId),
+            EntryKey = entryKey,
             Json = json,
             ExpectedVersion = string.IsNullOrEmpty(etag) ? null : int.Parse(etag, NumberStyles.None, CultureInfo.InvariantCulture),
         };

@@ -4,6 +4,7 @@ using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
+using Routing.Grains;
 
 namespace Routing.Server.Storage.GroupCommit;
 
@@ -45,6 +46,10 @@ public static class GroupCommitStorageExtensions
             var serializer = ActivatorUtilities.CreateInstance<SystemTextJsonGrainStorageSerializer>(services);
             return new GroupCommitGrainStorage(committer, serializer, services.GetRequiredService<IActivatorProvider>(), deleteStateOnClear);
         });
+
+        // The same instance keeps the grains' entries, so a grain's entries and states share batches.
+        silo.Services.AddKeyedSingleton<IGrainEntryStorage>(providerName, (services, key) =>
+            (GroupCommitGrainStorage)services.GetRequiredKeyedService<IGrainStorage>(key));
 
         // Orleans makes a provider named "Default" the unnamed IGrainStorage too (AddGrainStorage does so).
         if (string.Equals(providerName, ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, StringComparison.Ordinal))

@@ -4,13 +4,14 @@ using NpgsqlTypes;
 namespace Routing.Server.Storage.GroupCommit;
 
 /// <summary>
-/// The production store: the table <c>grain_state</c> of a PostgreSQL database. A batch is one
+/// The production store: the tables <c>grain_state</c> and <c>grain_entry</c> of a PostgreSQL database. A batch is one
 /// <see cref="NpgsqlBatch"/>: every statement sent in one round trip and run in one implicit transaction, which
 /// commits at its end or not at all.
 /// </summary>
 public sealed class PostgreSqlGrainStateStore : IGrainStateStore
 {
     private const string KeyMatch = "service_id = $1 AND grain_type = $2 AND grain_id_n0 = 0 AND grain_id_n1 = 0 AND grain_id_extension = $3";
+    private const string EntryMatch = "service_id = $1 AND grain_type = $2 AND grain_id = $3 AND entry_key = $5";
 
     private static readonly GrainStateStatements Statements = new(
         Read: $"SELECT payload::text, version FROM grain_state WHERE {KeyMatch}",
@@ -22,7 +23,17 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore
             """,
         Update: $"UPDATE grain_state SET payload = $4, version = version + 1, modified_on = now() WHERE {KeyMatch} AND version = $5 RETURNING version",
         Clear: $"UPDATE grain_state SET payload = NULL, version = version + 1, modified_on = now() WHERE {KeyMatch} AND version = $5 RETURNING version",
-        Delete: $"DELETE FROM grain_state WHERE {KeyMatch} AND version = $5 RETURNING version");
+        Delete: $"DELETE FROM grain_state WHERE {KeyMatch} AND version = $5 RETURNING version",
+        Entries: new(
+            ReadAll: "SELECT entry_key, payload::text, version FROM grain_entry WHERE service_id = $1 AND grain_type = $2 AND grain_id = $3",
+            Insert: """
+                INSERT INTO grain_entry (service_id, grain_type, grain_id, entry_key, payload, version)
+                VALUES ($1, $2, $3, $5, $4, 1)
+                ON CONFLICT DO NOTHING
+                RETURNING version
+                """,
+            Update: $"UPDATE grain_entry SET payload = $4, version = version + 1, modified_on = now() WHERE {EntryMatch} AND version = $6 RETURNING version",
+            Delete: $"DELETE FROM grain_entry WHERE {EntryMatch} AND version = $6 RETURNING version"));
 
     private readonly NpgsqlDataSource dataSource;
     private readonly string serviceId;
@@ -71,7 +82,7 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore
         command.Parameters.Add(new NpgsqlParameter<string>{ TypedValue = serviceId });
         command.Parameters.Add(new NpgsqlParameter<string>{ TypedValue = operation.StateName });
         command.Parameters.Add(new NpgsqlParameter<string>{ TypedValue = operation.Key });
-        if (operation.Kind is GrainStateOperationKind.Read)
+        if (operation.Kind is GrainStateOperationKind.Read or GrainStateOperationKind.ReadEntries)
         {
             return command;
         }
@@ -80,6 +91,12 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore
         command.Parameters.Add(operation.Json is null
             ? new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Json, Value = DBNull.Value }
             : new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Json, TypedValue = operation.Json });
+        // Entries: $5 is the entry's key and $6 the expected version; states: $5 is the expected version.
+        if (operation.EntryKey is { } entryKey)
+        {
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = entryKey });
+        }
+
         if (operation.ExpectedVersion is { } expected)
         {
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = expected });
@@ -90,6 +107,17 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore
 
     private static async Task<GrainStateResult> ReadResultAsync(NpgsqlDataReader reader, GrainStateOperationKind kind, CancellationToken cancellationToken)
     {
+        if (kind == GrainStateOperationKind.ReadEntries)
+        {
+            var entries = new List<StoredEntryRow>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                entries.Add(new StoredEntryRow(reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+            }
+
+            return new GrainStateResult(true, null, null, entries);
+        }
+
         if (!await reader.ReadAsync(cancellationToken))
         {
             return GrainStateResult.NotMatched;

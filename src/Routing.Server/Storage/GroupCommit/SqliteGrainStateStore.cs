@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Routing.Server.Storage.GroupCommit;
 
 /// <summary>
-/// The embedded default's store: the table <c>GrainState</c> of one SQLite file (WAL), written by this one
+/// The embedded default's store: the tables <c>GrainState</c> and <c>GrainEntry</c> of one SQLite file (WAL), written by this one
 /// connection. A batch is one <c>BEGIN IMMEDIATE</c> transaction and one commit: one WAL append and one fsync for
 /// the whole batch.
 /// </summary>
@@ -15,6 +15,7 @@ namespace Routing.Server.Storage.GroupCommit;
 public sealed class SqliteGrainStateStore : IGrainStateStore
 {
     private const string KeyMatch = "ServiceId = $service AND GrainType = $type AND GrainIdN0 = 0 AND GrainIdN1 = 0 AND GrainIdExtension = $key";
+    private const string EntryMatch = "ServiceId = $service AND GrainType = $type AND GrainIdExtension = $key AND EntryKey = $entry";
     private const string Now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
     private static readonly GrainStateStatements Statements = new(
@@ -27,7 +28,17 @@ public sealed class SqliteGrainStateStore : IGrainStateStore
             """,
         Update: $"UPDATE GrainState SET PayloadJson = $json, Version = Version + 1, ModifiedOn = {Now} WHERE {KeyMatch} AND Version = $version RETURNING Version",
         Clear: $"UPDATE GrainState SET PayloadJson = NULL, Version = Version + 1, ModifiedOn = {Now} WHERE {KeyMatch} AND Version = $version RETURNING Version",
-        Delete: $"DELETE FROM GrainState WHERE {KeyMatch} AND Version = $version RETURNING Version");
+        Delete: $"DELETE FROM GrainState WHERE {KeyMatch} AND Version = $version RETURNING Version",
+        Entries: new(
+            ReadAll: "SELECT EntryKey, PayloadJson, Version FROM GrainEntry WHERE ServiceId = $service AND GrainType = $type AND GrainIdExtension = $key",
+            Insert: $"""
+                INSERT INTO GrainEntry (ServiceId, GrainType, GrainIdExtension, EntryKey, PayloadJson, Version, ModifiedOn)
+                VALUES ($service, $type, $key, $entry, $json, 1, {Now})
+                ON CONFLICT DO NOTHING
+                RETURNING Version
+                """,
+            Update: $"UPDATE GrainEntry SET PayloadJson = $json, Version = Version + 1, ModifiedOn = {Now} WHERE {EntryMatch} AND Version = $version RETURNING Version",
+            Delete: $"DELETE FROM GrainEntry WHERE {EntryMatch} AND Version = $version RETURNING Version"));
 
     private readonly string connectionString;
     private readonly string serviceId;
@@ -103,6 +114,11 @@ public sealed class SqliteGrainStateStore : IGrainStateStore
         command.Parameters["$service"].Value = serviceId;
         command.Parameters["$type"].Value = operation.StateName;
         command.Parameters["$key"].Value = operation.Key;
+        if (command.Parameters.Contains("$entry"))
+        {
+            command.Parameters["$entry"].Value = operation.EntryKey;
+        }
+
         if (command.Parameters.Contains("$json"))
         {
             command.Parameters["$json"].Value = operation.Json;
@@ -114,6 +130,17 @@ public sealed class SqliteGrainStateStore : IGrainStateStore
         }
 
         using var reader = command.ExecuteReader();
+        if (operation.Kind == GrainStateOperationKind.ReadEntries)
+        {
+            var entries = new List<StoredEntryRow>();
+            while (reader.Read())
+            {
+                entries.Add(new StoredEntryRow(reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+            }
+
+            return new GrainStateResult(true, null, null, entries);
+        }
+
         if (!reader.Read())
         {
             return GrainStateResult.NotMatched;
@@ -130,7 +157,7 @@ public sealed class SqliteGrainStateStore : IGrainStateStore
         {
             command = db.CreateCommand();
             command.CommandText = sql;
-            foreach (var name in (string[])["$service", "$type", "$key", "$json", "$version"])
+            foreach (var name in (string[])["$service", "$type", "$key", "$entry", "$json", "$version"])
             {
                 if (sql.Contains(name, StringComparison.Ordinal))
                 {

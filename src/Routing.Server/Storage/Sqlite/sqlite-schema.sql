@@ -32,5 +32,21 @@ CREATE TABLE IF NOT EXISTS GrainState
     PRIMARY KEY (ServiceId, GrainType, GrainIdN0, GrainIdN1, GrainIdExtension)
 ) STRICT;
 
+-- One row per entry of a grain's state (GroupCommitGrainStorage as IGrainEntryStorage): what a grain keeps
+-- many of, such as a queue's waiting contacts, written one entry per change and read back together on
+-- activation. GrainIdExtension holds the grain's key as in GrainState ('s:billing'); Version is the entry's
+-- ETag, and a deleted entry leaves no row.
+CREATE TABLE IF NOT EXISTS GrainEntry
+(
+    ServiceId        TEXT    NOT NULL,
+    GrainType        TEXT    NOT NULL,
+    GrainIdExtension TEXT    NOT NULL,
+    EntryKey         TEXT    NOT NULL,
+    PayloadJson      TEXT    NOT NULL CHECK (json_valid(PayloadJson)),
+    Version          INTEGER NOT NULL CHECK (Version > 0),
+    ModifiedOn       TEXT    NOT NULL,
+    PRIMARY KEY (ServiceId, GrainType, GrainIdExtension, EntryKey)
+) STRICT, WITHOUT ROWID;
+
 -- Earlier versions kept the statements of Orleans' ADO.NET provider here; nothing reads them now.
 DROP TABLE IF EXISTS OrleansQuery;
