@@ -6,9 +6,16 @@ namespace Routing.Abstractions;
 [Alias("routing.customer")]
 public interface ICustomerGrain : IGrainWithStringKey
 {
-    /// <summary>Records a new contact; tells the customer's other open contacts about it (one-way).</summary>
+    /// <summary>Who the customer is to the router for a contact being routed (tier, last agent, other open contacts); writes nothing.</summary>
+    [Alias("context"), ReadOnly]
+    Task<CustomerContext> Context(string contactId);
+
+    /// <summary>
+    /// Records a routed contact as in progress and tells the customer's other open contacts about it (one-way).
+    /// Called after the routing decision, never before it; a repeat, or a contact that has already ended, changes nothing.
+    /// </summary>
     [Alias("contact-started")]
-    Task<CustomerContext> ContactStarted(string contactId);
+    Task ContactStarted(string contactId);
 
     [Alias("contact-ended")]
     Task ContactEnded(CustomerContactRecord record);

@@ -8,6 +8,8 @@ public sealed partial class ContactGrain
         ArgumentNullException.ThrowIfNull(request);
         if (Record.Decision is not null)
         {
+            // A retry: the first attempt may have failed after its decision was written but before the customer heard.
+            await CustomerOf(Record.Ticket).ContactStarted(ContactId);
             return Reply.Success(Record.Decision);
         }
 
@@ -16,7 +18,7 @@ public sealed partial class ContactGrain
             // A retry of a route whose answer was lost in a crash after an agent took the contact: answer with
             // where it is now instead of queueing it again.
             Record.Decision = new RouteDecision(ContactId, Record.State, Record.AgentId, null, null, Record.Reason);
-            await SaveAsync();
+            await Task.WhenAll(SaveAsync(), CustomerOf(Record.Ticket).ContactStarted(ContactId));
             return Reply.Success(Record.Decision);
         }
 
@@ -42,7 +44,9 @@ public sealed partial class ContactGrain
 
         await OfferOrWaitAsync(queue, enqueued, overflowedFrom);
         Record.Decision ??= new RouteDecision(ContactId, ContactState.Offered, Record.AgentId, null, TimeSpan.Zero, Record.Reason);
-        await SaveAsync();
+
+        // The customer's history is told once the offer is on its way, in the same storage batch as the decision.
+        await Task.WhenAll(SaveAsync(), CustomerOf(Record.Ticket).ContactStarted(ContactId));
         LogContactRouted(logger, ContactId, Record.Ticket!.QueueId, Record.Decision.State, Record.AgentId);
         return Reply.Success(Record.Decision);
     }
@@ -167,7 +171,7 @@ public sealed partial class ContactGrain
             return Reply.Fail(ReplyStatus.InvalidArgument, $"a callback is a voice call, not {request.Channel.ToString().ToLowerInvariant()}");
         }
 
-        var customer = await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).ContactStarted(ContactId);
+        var customer = await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).Context(ContactId);
         var skills = request.RequiredSkills.Count > 0 ? request.RequiredSkills : definition.DefaultSkills;
         var priority = ContactPriority.ForTier(request.Priority ?? ContactPriority.Default, customer.Tier, options.Value.VipPriorityBoost);
         var now = clock.GetUtcNow();
@@ -190,6 +194,8 @@ public sealed partial class ContactGrain
         Record.OtherContactsInProgress = [.. customer.OtherContactsInProgress];
         return Reply.Ok;
     }
+
+    private ICustomerGrain CustomerOf(ContactTicket? ticket) => GrainFactory.GetGrain<ICustomerGrain>(ticket!.CustomerId);
 
     /// <summary>What the caller chose in the menus fills what the request leaves empty.</summary>
     private static RouteRequest WithDestination(RouteRequest request, IvrDestination destination)

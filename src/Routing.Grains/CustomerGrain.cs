@@ -5,23 +5,32 @@ public sealed class CustomerGrain(
     [PersistentState("customer", StorageNames.Routing)] IPersistentState<CustomerState> state,
     IOptions<RoutingGrainOptions> options) : Grain, ICustomerGrain
 {
-    public async Task<CustomerContext> ContactStarted(string contactId)
+    public Task<CustomerContext> Context(string contactId)
     {
-        var others = state.State.InProgress.Where(c => c != contactId).ToList();
-        if (!state.State.InProgress.Contains(contactId))
-        {
-            state.State.InProgress.Add(contactId);
-            await state.WriteOrDeactivateAsync(this);
+        var lastServed = LastServed();
+        return Task.FromResult(new CustomerContext(
+            [.. state.State.InProgress.Where(c => c != contactId)],
+            state.State.Profile?.Tier ?? CustomerTier.Standard,
+            lastServed?.AgentId,
+            lastServed?.EndedAt));
+    }
 
-            // Flagged on both: the contacts already open learn of this one.
-            foreach (var other in others)
-            {
-                GrainFactory.GetGrain<IContactGrain>(other).AnotherContactStarted(contactId).Ignore();
-            }
+    public async Task ContactStarted(string contactId)
+    {
+        if (state.State.InProgress.Contains(contactId) || state.State.History.Any(h => h.ContactId == contactId))
+        {
+            return;
         }
 
-        var lastServed = LastServed();
-        return new CustomerContext(others, state.State.Profile?.Tier ?? CustomerTier.Standard, lastServed?.AgentId, lastServed?.EndedAt);
+        var others = state.State.InProgress.ToList();
+        state.State.InProgress.Add(contactId);
+        await state.WriteOrDeactivateAsync(this);
+
+        // Flagged on both: the contacts already open learn of this one.
+        foreach (var other in others)
+        {
+            GrainFactory.GetGrain<IContactGrain>(other).AnotherContactStarted(contactId).Ignore();
+        }
     }
 
     public async Task ContactEnded(CustomerContactRecord record)
