@@ -1,11 +1,24 @@
 namespace Routing.Bench;
 
 /// <summary>
-/// What a run measures: how many contacts (after --warm-up contacts not measured), how many agents answer them, how many callers at once, how long each
-/// baseline runs (--baseline-seconds, before and after the contacts), and the
-/// PostgreSQL server to compare with the embedded default (--postgres, or ROUTING_TEST_POSTGRES).
+/// What a run measures: how many contacts (after --warm-up contacts not measured), how many agents answer them over
+/// how many queues, how many callers at once, how long each baseline runs (--baseline-seconds, before and after the
+/// contacts), and the PostgreSQL server to compare with the embedded default (--postgres, or ROUTING_TEST_POSTGRES).
+/// After the lives: --idle-seconds with every offer stream open and nothing happening (the idle cost), --parked
+/// contacts left waiting in queues no agent serves (memory per waiting contact), and --long-line contacts routed into
+/// one queue no agent serves (whether joining a long line costs more than joining a short one).
 /// </summary>
-internal sealed record BenchOptions(int Contacts, int WarmUpContacts, int Agents, int Callers, TimeSpan BaselineDuration, string? Postgres)
+internal sealed record BenchOptions(
+    int Contacts,
+    int WarmUpContacts,
+    int Agents,
+    int Queues,
+    int Callers,
+    TimeSpan BaselineDuration,
+    TimeSpan IdleDuration,
+    int Parked,
+    int LongLine,
+    string? Postgres)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -17,12 +30,17 @@ internal sealed record BenchOptions(int Contacts, int WarmUpContacts, int Agents
 
         int Number(string name, int fallback) => int.TryParse(Text(name), out var value) ? value : fallback;
 
+        var agents = Number("--agents", 20);
         return new BenchOptions(
             Number("--contacts", 400),
             Number("--warm-up", 200),
-            Number("--agents", 20),
+            agents,
+            Math.Clamp(Number("--queues", 1), 1, agents),
             Number("--callers", 16),
             TimeSpan.FromSeconds(Number("--baseline-seconds", 2)),
+            TimeSpan.FromSeconds(Number("--idle-seconds", 0)),
+            Number("--parked", 0),
+            Number("--long-line", 0),
             Text("--postgres") ?? Environment.GetEnvironmentVariable("ROUTING_TEST_POSTGRES"));
     }
 }

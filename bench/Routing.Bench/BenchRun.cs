@@ -9,21 +9,20 @@ using Routing.Server;
 namespace Routing.Bench;
 
 /// <summary>
-/// One run: the real server on a store, a voice queue with agents whose simulated desktops accept and complete
-/// every offer, and callers routing contacts over gRPC on loopback.
+/// One run: the real server on a store, voice queues with agents whose simulated desktops accept and complete every
+/// offer, and callers routing contacts over gRPC on loopback; then the scenarios asked for (<see cref="Scenarios"/>).
 /// </summary>
 internal static class BenchRun
 {
-    private const string QueueId = "bench";
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
 
-    // One-way notices (contact completed, customer history) land just after the last answer.
-    private static readonly TimeSpan SettleInterval = TimeSpan.FromMilliseconds(300);
+    // One-way notices (contact completed, customer history, statistics written behind) land just after the last answer.
+    private static readonly TimeSpan SettleInterval = TimeSpan.FromMilliseconds(1500);
 
     public static async Task<BenchResult> RunAsync(BenchStore store, BenchOptions options)
     {
-        using var meter = new StorageMeter();
+        using var meters = new ServerMeters();
         var address = $"http://127.0.0.1:{FreePort.Next()}";
         var app = RoutingServer.Build(
         [
@@ -38,48 +37,45 @@ internal static class BenchRun
         await app.StartAsync();
         using var client = RoutingClient.Connect(address);
         using var stop = new CancellationTokenSource();
-        var offered = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        var desktops = await SetUpAsync(client, options.Agents, offered, stop.Token);
+        var desktops = new Desktops(client, stop.Token);
+        var setUp = Stopwatch.StartNew();
+        await SetUpAsync(client, options, desktops, stop.Token);
+        var agentsPerSecond = options.Agents / setUp.Elapsed.TotalSeconds;
 
         // A first batch of contacts, not measured: until the JIT has compiled the hot path, CPU per life is twice
         // what it is after.
-        await RouteAllAsync(client, "warm-up", options.WarmUpContacts, options.Callers, new Latencies(), new ConcurrentDictionary<string, long>(StringComparer.Ordinal));
-        await AnsweredAsync(client, options.WarmUpContacts);
+        await RouteAllAsync(client, "warm-up", options.WarmUpContacts, options.Callers, i => QueueOf(i, options), new Latencies(), []);
+        await CompletedAsync(desktops, options.WarmUpContacts);
 
         // Baselines on the same server and store at the same concurrency, before and after the contacts (the
         // machine is shared: a figure is only compared with the baselines of its own run).
         var baselines = await MeasureBaselinesAsync(client, store, options);
 
-        var before = await store.WritesByGrainStateAsync();
-        var storageBefore = meter.Read();
+        var storageBefore = await SettledAsync(meters);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var routeLatency = new Latencies();
+        var decisionLatency = new Latencies();
         var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        meters.Decisions = decisionLatency;
         var clock = Stopwatch.StartNew();
-        await RouteAllAsync(client, "bench", options.Contacts, options.Callers, routeLatency, sent);
+        await RouteAllAsync(client, "bench", options.Contacts, options.Callers, i => QueueOf(i, options), routeLatency, sent);
         var routed = clock.Elapsed;
-        await AnsweredAsync(client, options.WarmUpContacts + options.Contacts);
+        await CompletedAsync(desktops, options.WarmUpContacts + options.Contacts);
         var handled = clock.Elapsed;
-        var deadline = DateTime.UtcNow + Deadline;
+        meters.Decisions = null;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        var storageAfter = meter.Read();
-        var after = await store.WritesByGrainStateAsync();
-        for (var settled = false; !settled && DateTime.UtcNow < deadline;)
-        {
-            await Task.Delay(SettleInterval);
-            var again = await store.WritesByGrainStateAsync();
-            settled = again.Values.Sum() == after.Values.Sum();
-            after = again;
-        }
+        var workingSet = Process.GetCurrentProcess().WorkingSet64;
+        var storage = (await SettledAsync(meters)).Since(storageBefore);
 
         var later = await MeasureBaselinesAsync(client, store, options);
+        var scenarios = await Scenarios.RunAsync(app, client, meters, options);
         await stop.CancelAsync();
-        await Task.WhenAll(desktops);
+        await desktops.Closed();
         await app.StopAsync();
         await app.DisposeAsync();
 
         var offerLatency = new Latencies();
-        foreach (var (contactId, at) in offered)
+        foreach (var (contactId, at) in desktops.Offered)
         {
             if (sent.TryGetValue(contactId, out var from))
             {
@@ -87,18 +83,58 @@ internal static class BenchRun
             }
         }
 
-        var writes = after.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key), StringComparer.Ordinal);
-        return new BenchResult(store.Name, options.Contacts, routed, handled, writes)
+        return new BenchResult(store.Name, options.Contacts, routed, handled)
         {
             Baselines = baselines.Mean(later),
-            Batches = storageAfter.Batches - storageBefore.Batches,
-            Operations = storageAfter.Operations - storageBefore.Operations,
+            Storage = storage,
             ProcessCpu = cpu,
             RouteLatency = routeLatency,
             OfferLatency = offerLatency,
-            WorkingSet = Process.GetCurrentProcess().WorkingSet64,
+            DecisionLatency = decisionLatency,
+            WorkingSet = workingSet,
+            AgentsCreatedPerSecond = agentsPerSecond,
+            Scenarios = scenarios,
         };
     }
+
+    /// <param name="latency">Gets each RouteContact's latency as the caller sees it.</param>
+    /// <param name="sent">Gets when each contact's RouteContact was sent, by contact id.</param>
+    public static async Task RouteAllAsync(
+        RoutingClient client, string prefix, int contacts, int concurrency, Func<int, string> queueOf, Latencies latency, ConcurrentDictionary<string, long> sent)
+    {
+        using var callers = new SemaphoreSlim(concurrency);
+        await Task.WhenAll(Enumerable.Range(0, contacts).Select(async i =>
+        {
+            await callers.WaitAsync();
+            try
+            {
+                var from = Stopwatch.GetTimestamp();
+                var decision = await client.Routing.RouteContactAsync(new RouteContactRequest
+                {
+                    RequestId = $"{prefix}-{i}",
+                    Channel = Channel.Voice,
+                    CustomerId = $"{prefix}-customer-{i}",
+                    QueueId = queueOf(i),
+                });
+                latency.Add(Stopwatch.GetElapsedTime(from));
+                sent[decision.ContactId] = from;
+            }
+            finally
+            {
+                callers.Release();
+            }
+        }));
+    }
+
+    /// <summary>Creates a voice queue with <paramref name="queueId"/>, its offers never timing out within a run.</summary>
+    public static Task CreateQueueAsync(RoutingClient client, string queueId, CancellationToken cancellationToken)
+    {
+        var queue = new QueueConfig { QueueId = queueId, Name = queueId, OfferTimeout = Duration.FromTimeSpan(Deadline), MaxWaiting = 100_000 };
+        queue.Channels.Add(Channel.Voice);
+        return client.Admin.UpsertQueueAsync(queue, cancellationToken: cancellationToken).ResponseAsync;
+    }
+
+    private static string QueueOf(int contact, BenchOptions options) => $"bench-{contact % options.Queues}";
 
     private static async Task<Baselines> MeasureBaselinesAsync(RoutingClient client, BenchStore store, BenchOptions options)
     {
@@ -120,91 +156,58 @@ internal static class BenchRun
         return new Baselines(trivial, oneGrain, rawWrites);
     }
 
-    /// <param name="stop">Ends the desktops' offer streams after the run.</param>
-    private static async Task<List<Task>> SetUpAsync(RoutingClient client, int agents, ConcurrentDictionary<string, long> offered, CancellationToken stop)
+    /// <summary>The queues, then the agents (agent i serves queue i mod queues), as many at once as there are callers.</summary>
+    private static async Task SetUpAsync(RoutingClient client, BenchOptions options, Desktops desktops, CancellationToken stop)
     {
-        var queue = new QueueConfig { QueueId = QueueId, Name = QueueId, OfferTimeout = Duration.FromTimeSpan(Deadline) };
-        queue.Channels.Add(Channel.Voice);
-        await client.Admin.UpsertQueueAsync(queue, cancellationToken: stop);
-        var desktops = new List<Task>();
-        for (var i = 0; i < agents; i++)
-        {
-            var agent = new AgentConfig { AgentId = $"agent-{i}" };
-            agent.Capacity.Add(new ChannelCapacity { Channel = Channel.Voice, MaxConcurrent = 1, Exclusive = true });
-            agent.Queues.Add(new QueueMembership { QueueId = QueueId, Priority = 1 });
-            await client.Admin.UpsertAgentAsync(agent, cancellationToken: stop);
-            await client.Agents.SetStatusAsync(new SetStatusRequest { AgentId = agent.AgentId, Status = AgentStatus.Available, RequestId = RoutingClient.NewRequestId() }, cancellationToken: stop);
-            desktops.Add(AnswerEveryOfferAsync(client, agent.AgentId, offered, stop));
-        }
-
-        return desktops;
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, options.Queues),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Callers, CancellationToken = stop },
+            async (q, ct) => await CreateQueueAsync(client, $"bench-{q}", ct));
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, options.Agents),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Callers, CancellationToken = stop },
+            async (i, ct) =>
+            {
+                var agent = new AgentConfig { AgentId = $"agent-{i}" };
+                agent.Capacity.Add(new ChannelCapacity { Channel = Channel.Voice, MaxConcurrent = 1, Exclusive = true });
+                agent.Queues.Add(new QueueMembership { QueueId = $"bench-{i % options.Queues}", Priority = 1 });
+                await client.Admin.UpsertAgentAsync(agent, cancellationToken: ct);
+                await client.Agents.SetStatusAsync(new SetStatusRequest { AgentId = agent.AgentId, Status = AgentStatus.Available, RequestId = RoutingClient.NewRequestId() }, cancellationToken: ct);
+                desktops.Open(agent.AgentId);
+            });
     }
 
-    private static async Task AnsweredAsync(RoutingClient client, int answered)
+    private static async Task CompletedAsync(Desktops desktops, int completed)
     {
         var deadline = DateTime.UtcNow + Deadline;
-        while ((await client.Supervisor.GetQueueStatsAsync(new GetQueueStatsRequest { QueueId = QueueId })).Answered < answered)
+        while (desktops.Completed < completed)
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"not every contact was answered within {Deadline}");
+                throw new TimeoutException($"not every contact was completed within {Deadline}: {desktops.Completed} of {completed}");
             }
 
             await Task.Delay(PollInterval);
         }
     }
 
-    /// <param name="latency">Gets each RouteContact's latency as the caller sees it.</param>
-    /// <param name="sent">Gets when each contact's RouteContact was sent, by contact id.</param>
-    private static async Task RouteAllAsync(RoutingClient client, string prefix, int contacts, int concurrency, Latencies latency, ConcurrentDictionary<string, long> sent)
+    /// <summary>The storage's totals once nothing more has been written for a settle interval.</summary>
+    private static async Task<StorageReading> SettledAsync(ServerMeters meters)
     {
-        using var callers = new SemaphoreSlim(concurrency);
-        await Task.WhenAll(Enumerable.Range(0, contacts).Select(async i =>
+        var deadline = DateTime.UtcNow + Deadline;
+        var reading = meters.Read();
+        while (DateTime.UtcNow < deadline)
         {
-            await callers.WaitAsync();
-            try
+            await Task.Delay(SettleInterval);
+            var again = meters.Read();
+            if (again.Operations == reading.Operations)
             {
-                var from = Stopwatch.GetTimestamp();
-                var decision = await client.Routing.RouteContactAsync(new RouteContactRequest
-                {
-                    RequestId = $"{prefix}-{i}",
-                    Channel = Channel.Voice,
-                    CustomerId = $"{prefix}-customer-{i}",
-                    QueueId = QueueId,
-                });
-                latency.Add(Stopwatch.GetElapsedTime(from));
-                sent[decision.ContactId] = from;
+                return again;
             }
-            finally
-            {
-                callers.Release();
-            }
-        }));
-    }
 
-    /// <param name="offered">Gets when each contact's offer reached the agent's stream, by contact id.</param>
-    private static async Task AnswerEveryOfferAsync(RoutingClient client, string agentId, ConcurrentDictionary<string, long> offered, CancellationToken stop)
-    {
-        try
-        {
-            await foreach (var offer in client.WatchOffersAsync(agentId, stop))
-            {
-                if (offer.Kind != OfferEventKind.Offered)
-                {
-                    continue;
-                }
+            reading = again;
+        }
 
-                var contactId = offer.Assignment.ContactId;
-                offered.TryAdd(contactId, Stopwatch.GetTimestamp());
-                await client.Agents.AcceptOfferAsync(new AcceptOfferRequest { AgentId = agentId, ContactId = contactId, RequestId = RoutingClient.NewRequestId() }, cancellationToken: stop);
-                await client.Agents.CompleteContactAsync(new CompleteContactRequest { AgentId = agentId, ContactId = contactId, RequestId = RoutingClient.NewRequestId() }, cancellationToken: stop);
-            }
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled)
-        {
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        return reading;
     }
 }

@@ -3,18 +3,13 @@ using Npgsql;
 
 namespace Routing.Bench;
 
-/// <summary>
-/// A store the server runs on, and how to count its writes: every write bumps a row's version by one and an insert
-/// starts at one, so the sum of versions per grain state is the number of writes of that state.
-/// </summary>
+/// <summary>A store the server runs on, and its floor: the raw single-row write loop.</summary>
 internal abstract class BenchStore : IAsyncDisposable
 {
     public abstract string Name { get; }
 
     /// <summary>Server arguments that put the silo on this store.</summary>
     public abstract IReadOnlyList<string> ServerArguments { get; }
-
-    public abstract Task<Dictionary<string, long>> WritesByGrainStateAsync();
 
     /// <summary>
     /// The store's floor: <paramref name="workers"/> concurrent callers each updating one row of their own, one
@@ -34,15 +29,6 @@ internal abstract class BenchStore : IAsyncDisposable
         public override string Name => "embedded SQLite";
 
         public override IReadOnlyList<string> ServerArguments => [$"--Routing:Storage:Sqlite:DatabasePath={Database}"];
-
-        public override async Task<Dictionary<string, long>> WritesByGrainStateAsync()
-        {
-            await using var connection = new SqliteConnection($"Data Source={Database};Mode=ReadOnly;Pooling=False");
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT GrainType, SUM(Version) FROM GrainState GROUP BY GrainType";
-            return await ReadAsync(command);
-        }
 
         // SQLite takes one writer at a time, so the callers share one connection (as the server's writes do): more
         // connections would only add lock waits, not throughput.
@@ -100,14 +86,6 @@ internal abstract class BenchStore : IAsyncDisposable
 
         public async Task CreateAsync() => await ExecuteOnServerAsync($"CREATE DATABASE {database}");
 
-        public override async Task<Dictionary<string, long>> WritesByGrainStateAsync()
-        {
-            await using var connection = new NpgsqlConnection(ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT grain_type, SUM(version)::bigint FROM grain_state GROUP BY grain_type", connection);
-            return await ReadAsync(command);
-        }
-
         public override async Task<double> RawWritesPerSecondAsync(int workers, TimeSpan duration)
         {
             await ExecuteAsync("CREATE TABLE IF NOT EXISTS bench_raw (id integer PRIMARY KEY, n bigint NOT NULL); "
@@ -142,17 +120,5 @@ internal abstract class BenchStore : IAsyncDisposable
             await using var command = new NpgsqlCommand(sql, connection);
             await command.ExecuteNonQueryAsync();
         }
-    }
-
-    private static async Task<Dictionary<string, long>> ReadAsync(System.Data.Common.DbCommand command)
-    {
-        var result = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            result[reader.GetString(0)] = reader.GetInt64(1);
-        }
-
-        return result;
     }
 }

@@ -7,6 +7,7 @@ using Routing.Server.Mapping;
 using Routing.Server.Services;
 using Routing.Server.Storage;
 using Routing.Server.Storage.GroupCommit;
+using Routing.Server.Telemetry;
 
 namespace Routing.Server.Hosting;
 
@@ -50,6 +51,8 @@ public static class RoutingServerExtensions
         builder.Services.AddSingleton<CenterConfigurator>();
         builder.Services.AddSingleton<CenterWaker>();
         builder.Services.AddSingleton<ChangeFeeds>();
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<DecisionTimings>();
         builder.Services.AddHostedService<RoutingStartup>();
         builder.Services.AddHostedService<SiloLossWatcher>();
         return builder;

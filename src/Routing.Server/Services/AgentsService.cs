@@ -2,11 +2,12 @@ using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Options;
 using Routing.Server.Mapping;
 using Routing.Grains;
+using Routing.Server.Telemetry;
 
 namespace Routing.Server.Services;
 
 /// <summary>The agent desktops' API: status, offers, accept / reject, complete, wrap-up.</summary>
-public sealed class AgentsService(IGrainFactory grains, ChangeFeeds feeds, IOptions<RoutingGrainOptions> routing) : Proto.Agents.AgentsBase
+public sealed class AgentsService(IGrainFactory grains, ChangeFeeds feeds, IOptions<RoutingGrainOptions> routing, DecisionTimings timings) : Proto.Agents.AgentsBase
 {
     public override async Task<Proto.Agent> SetStatus(Proto.SetStatusRequest request, ServerCallContext context)
     {
@@ -105,6 +106,7 @@ public sealed class AgentsService(IGrainFactory grains, ChangeFeeds feeds, IOpti
             // Who the customer is travels with the offer: the desktop shows their history before answering.
             offer.Customer = ViewMapper.ToApi(await grains.GetGrain<ICustomerGrain>(assignment.Ticket.CustomerId).Get());
             await responseStream.WriteAsync(offer, context.CancellationToken);
+            timings.OfferWritten(assignment.Ticket.ContactId);
         }
 
         return view.Version;

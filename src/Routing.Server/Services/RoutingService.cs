@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Routing.Server.Mapping;
 using Routing.Grains;
 using Routing.Server.Hosting;
+using Routing.Server.Telemetry;
 
 namespace Routing.Server.Services;
 
@@ -11,7 +12,8 @@ public sealed class RoutingService(
     IGrainFactory grains,
     ChangeFeeds feeds,
     IOptions<RoutingServerOptions> options,
-    IOptions<RoutingGrainOptions> routing) : Proto.Routing.RoutingBase
+    IOptions<RoutingGrainOptions> routing,
+    DecisionTimings timings) : Proto.Routing.RoutingBase
 {
     public override async Task<Proto.RouteContactResponse> RouteContact(Proto.RouteContactRequest request, ServerCallContext context)
     {
@@ -29,8 +31,18 @@ public sealed class RoutingService(
             new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal),
             viaIvr ? RequestValidation.Id(request.IvrSessionId, "ivr_session_id") : null,
             request.CallbackNumber.Length > 0 ? RequestValidation.PhoneNumber(request.CallbackNumber, "callback_number") : null);
-        var reply = await grains.GetGrain<IContactGrain>(ContactIds.FromRequestId(requestId)).Route(route);
-        return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(reply));
+        var contactId = ContactIds.FromRequestId(requestId);
+        timings.Received(contactId);
+        Reply<RouteDecision>? reply = null;
+        try
+        {
+            reply = await grains.GetGrain<IContactGrain>(contactId).Route(route);
+            return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(reply));
+        }
+        finally
+        {
+            timings.Answered(contactId, offered: reply is { IsOk: true, Value.State: ContactState.Offered });
+        }
     }
 
     public override async Task WatchContact(Proto.WatchContactRequest request, IServerStreamWriter<Proto.Contact> responseStream, ServerCallContext context)
