@@ -6,7 +6,9 @@ namespace Routing.Bench;
 /// contacts), and the PostgreSQL server to compare with the embedded default (--postgres, or ROUTING_TEST_POSTGRES).
 /// After the lives: --idle-seconds with every offer stream open and nothing happening (the idle cost), --parked
 /// contacts left waiting in queues no agent serves (memory per waiting contact), and --long-line contacts routed into
-/// one queue no agent serves (whether joining a long line costs more than joining a short one).
+/// one queue no agent serves (whether joining a long line costs more than joining a short one). With --rate, the
+/// measured contacts arrive as an open Poisson stream at that many per second instead of from --callers closed loops
+/// (the callers still run the warm-up and the baselines).
 /// </summary>
 internal sealed record BenchOptions(
     int Contacts,
@@ -18,6 +20,7 @@ internal sealed record BenchOptions(
     TimeSpan IdleDuration,
     int Parked,
     int LongLine,
+    double Rate,
     string? Postgres)
 {
     public static BenchOptions Parse(string[] args)
@@ -41,6 +44,7 @@ internal sealed record BenchOptions(
             TimeSpan.FromSeconds(Number("--idle-seconds", 0)),
             Number("--parked", 0),
             Number("--long-line", 0),
+            Number("--rate", 0),
             Text("--postgres") ?? Environment.GetEnvironmentVariable("ROUTING_TEST_POSTGRES"));
     }
 }

@@ -15,6 +15,7 @@ namespace Routing.Bench;
 internal static class BenchRun
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(5);
+    private const int ArrivalSeed = 20_261_201;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
 
     // One-way notices (contact completed, customer history, statistics written behind) land just after the last answer.
@@ -58,7 +59,15 @@ internal static class BenchRun
         var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         meters.Decisions = decisionLatency;
         var clock = Stopwatch.StartNew();
-        await RouteAllAsync(client, "bench", options.Contacts, options.Callers, i => QueueOf(i, options), routeLatency, sent);
+        if (options.Rate > 0)
+        {
+            await RouteArrivingAsync(client, "bench", options.Contacts, options.Rate, i => QueueOf(i, options), routeLatency, sent);
+        }
+        else
+        {
+            await RouteAllAsync(client, "bench", options.Contacts, options.Callers, i => QueueOf(i, options), routeLatency, sent);
+        }
+
         var routed = clock.Elapsed;
         await CompletedAsync(desktops, options.WarmUpContacts + options.Contacts);
         var handled = clock.Elapsed;
@@ -108,22 +117,53 @@ internal static class BenchRun
             await callers.WaitAsync();
             try
             {
-                var from = Stopwatch.GetTimestamp();
-                var decision = await client.Routing.RouteContactAsync(new RouteContactRequest
-                {
-                    RequestId = $"{prefix}-{i}",
-                    Channel = Channel.Voice,
-                    CustomerId = $"{prefix}-customer-{i}",
-                    QueueId = queueOf(i),
-                });
-                latency.Add(Stopwatch.GetElapsedTime(from));
-                sent[decision.ContactId] = from;
+                await RouteOneAsync(client, prefix, i, queueOf, latency, sent);
             }
             finally
             {
                 callers.Release();
             }
         }));
+    }
+
+    /// <summary>
+    /// An open stream: contacts arrive as a Poisson process at <paramref name="rate"/> per second (seeded, so runs
+    /// are comparable), each sent when it arrives whatever is still in flight.
+    /// </summary>
+    public static async Task RouteArrivingAsync(
+        RoutingClient client, string prefix, int contacts, double rate, Func<int, string> queueOf, Latencies latency, ConcurrentDictionary<string, long> sent)
+    {
+        var random = new Random(ArrivalSeed);
+        var clock = Stopwatch.StartNew();
+        var due = TimeSpan.Zero;
+        var calls = new List<Task>(contacts);
+        for (var i = 0; i < contacts; i++)
+        {
+            due += TimeSpan.FromSeconds(-Math.Log(1 - random.NextDouble()) / rate);
+            if (due - clock.Elapsed is { Ticks: > 0 } early)
+            {
+                await Task.Delay(early);
+            }
+
+            calls.Add(RouteOneAsync(client, prefix, i, queueOf, latency, sent));
+        }
+
+        await Task.WhenAll(calls);
+    }
+
+    private static async Task RouteOneAsync(
+        RoutingClient client, string prefix, int i, Func<int, string> queueOf, Latencies latency, ConcurrentDictionary<string, long> sent)
+    {
+        var from = Stopwatch.GetTimestamp();
+        var decision = await client.Routing.RouteContactAsync(new RouteContactRequest
+        {
+            RequestId = $"{prefix}-{i}",
+            Channel = Channel.Voice,
+            CustomerId = $"{prefix}-customer-{i}",
+            QueueId = queueOf(i),
+        });
+        latency.Add(Stopwatch.GetElapsedTime(from));
+        sent[decision.ContactId] = from;
     }
 
     /// <summary>Creates a voice queue with <paramref name="queueId"/>, its offers never timing out within a run.</summary>

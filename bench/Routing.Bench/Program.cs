@@ -24,7 +24,8 @@ else
 }
 
 var culture = CultureInfo.InvariantCulture;
-Console.WriteLine(string.Create(culture, $"{options.Contacts} voice contacts, {options.Agents} agents over {options.Queues} queues, {options.Callers} concurrent callers; baselines at the same concurrency, {options.BaselineDuration.TotalSeconds:0} s before and after"));
+var arrivals = options.Rate > 0 ? string.Create(culture, $"arriving as a Poisson stream at {options.Rate:0}/s") : $"{options.Callers} concurrent callers";
+Console.WriteLine(string.Create(culture, $"{options.Contacts} voice contacts, {options.Agents} agents over {options.Queues} queues, {arrivals}; baselines at {options.Callers} concurrent, {options.BaselineDuration.TotalSeconds:0} s before and after"));
 Console.WriteLine();
 Console.WriteLine(string.Create(culture, $"{"store",-16} {"lives/s",8} {"trivial/s",10} {"1-grain/s",10} {"raw wr/s",9} {"÷trivial",9} {"÷1-grain",9} {"÷raw wr",8} {"agents/s",9}"));
 foreach (var r in results)

@@ -5,6 +5,7 @@ namespace Routing.Core;
 /// <param name="OfferedTo">The agent holding an offer for it; an offered contact keeps its place in case the offer comes back.</param>
 /// <param name="ReservedFor">A preferred agent (who served the customer last, or a transfer's target) it waits for first.</param>
 /// <param name="ReservedUntil">After this, any eligible agent may take it.</param>
+/// <param name="IsCallback">A callback: the customer is not on the line, so it keeps its place without holding the line.</param>
 public sealed record WaitingContact(
     string ContactId,
     Channel Channel,
@@ -14,7 +15,8 @@ public sealed record WaitingContact(
     long Sequence,
     string? OfferedTo = null,
     string? ReservedFor = null,
-    DateTimeOffset? ReservedUntil = null)
+    DateTimeOffset? ReservedUntil = null,
+    bool IsCallback = false)
 {
     public bool IsOffered => OfferedTo is not null;
 

@@ -3,11 +3,15 @@ namespace Routing.Core;
 /// <summary>
 /// A queue's contacts in service order: by effective priority (priority plus aging), then longest wait, then
 /// arrival sequence. Offered contacts keep their place so a rejected or expired offer puts them back where they were.
+/// Joining, leaving and being offered are O(log n); counts are kept, not recounted, so a long line costs no more per
+/// change than a short one.
 /// </summary>
 public sealed class WaitingList
 {
     private readonly Dictionary<string, WaitingContact> byId = new(StringComparer.Ordinal);
     private readonly SortedSet<WaitingContact> ordered;
+    private int offered;
+    private int waitingCallbacks;
 
     public WaitingList(AgingPolicy aging, IEnumerable<WaitingContact>? contacts = null)
     {
@@ -30,7 +34,11 @@ public sealed class WaitingList
 
     public int Count => byId.Count;
 
-    public int WaitingCount => byId.Values.Count(c => !c.IsOffered);
+    /// <summary>Contacts not offered to any agent.</summary>
+    public int WaitingCount => byId.Count - offered;
+
+    /// <summary>Callers holding the line: waiting, not offered, and not callbacks (which keep their places without holding it).</summary>
+    public int HoldingTheLine => WaitingCount - waitingCallbacks;
 
     public WaitingContact? Get(string contactId) => byId.GetValueOrDefault(contactId);
 
@@ -43,6 +51,7 @@ public sealed class WaitingList
         }
 
         ordered.Add(contact);
+        Tally(contact, 1);
     }
 
     public WaitingContact? Remove(string contactId)
@@ -53,7 +62,24 @@ public sealed class WaitingList
         }
 
         ordered.Remove(contact);
+        Tally(contact, -1);
         return contact;
+    }
+
+    /// <summary>Makes a contact a callback; false when it is not in the list.</summary>
+    public bool MarkCallback(string contactId)
+    {
+        if (!byId.TryGetValue(contactId, out var contact))
+        {
+            return false;
+        }
+
+        if (!contact.IsCallback)
+        {
+            Replace(contact, contact with { IsCallback = true });
+        }
+
+        return true;
     }
 
     /// <summary>Reserves a waiting contact for an agent; false when it is gone or already offered.</summary>
@@ -81,6 +107,10 @@ public sealed class WaitingList
     }
 
     /// <summary>1-based place among contacts not yet offered, or null when not waiting.</summary>
+    /// <remarks>
+    /// Walks from both ends at once, so it costs the distance to the nearer end: a new arrival (at the tail) or the
+    /// head of the line is found at once however long the line.
+    /// </remarks>
     public int? PositionOf(string contactId)
     {
         if (!byId.TryGetValue(contactId, out var target) || target.IsOffered)
@@ -88,18 +118,24 @@ public sealed class WaitingList
             return null;
         }
 
-        var position = 0;
-        foreach (var contact in ordered)
+        using var fromHead = ordered.GetEnumerator();
+        using var fromTail = ordered.Reverse().GetEnumerator();
+        var ahead = 0;
+        var behind = 0;
+        while (fromHead.MoveNext() && fromTail.MoveNext())
         {
-            if (!contact.IsOffered)
+            if (ReferenceEquals(fromHead.Current, target))
             {
-                position++;
+                return ahead + 1;
             }
 
-            if (ReferenceEquals(contact, target))
+            if (ReferenceEquals(fromTail.Current, target))
             {
-                return position;
+                return WaitingCount - behind;
             }
+
+            ahead += fromHead.Current.IsOffered ? 0 : 1;
+            behind += fromTail.Current.IsOffered ? 0 : 1;
         }
 
         return null;
@@ -153,8 +189,22 @@ public sealed class WaitingList
     private void Replace(WaitingContact old, WaitingContact updated)
     {
         ordered.Remove(old);
+        Tally(old, -1);
         ordered.Add(updated);
+        Tally(updated, 1);
         byId[updated.ContactId] = updated;
+    }
+
+    private void Tally(WaitingContact contact, int delta)
+    {
+        if (contact.IsOffered)
+        {
+            offered += delta;
+        }
+        else if (contact.IsCallback)
+        {
+            waitingCallbacks += delta;
+        }
     }
 
     private sealed class ServiceOrder(AgingPolicy aging) : IComparer<WaitingContact>

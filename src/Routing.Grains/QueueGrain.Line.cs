@@ -18,7 +18,7 @@ public sealed partial class QueueGrain
         if (line.Get(ticket.ContactId) is null)
         {
             // The limit is on callers holding the line; callbacks keep their places without holding it.
-            var onTheLine = contacts.Values.Count(c => c.OfferedTo is null && !c.Ticket.IsCallback);
+            var onTheLine = line.HoldingTheLine;
             if (Admission.Refusal(QueueId, Definition.Channels, ticket.Channel, ticket.IsCallback, onTheLine, Definition.MaxWaiting) is { } refusal)
             {
                 if (refusal.LineFull)
@@ -86,7 +86,7 @@ public sealed partial class QueueGrain
         }
 
         StatisticsChanged();
-        ArmRelaxationTimer();
+        ArmRelaxationTimerFor(line.Get(ticket.ContactId)!, now);
         LogContactQueued(logger, ticket.ContactId, QueueId, line.WaitingCount);
         return ranked;
     }
@@ -161,6 +161,7 @@ public sealed partial class QueueGrain
         if (queued.Ticket.CallbackNumber != callbackNumber)
         {
             await contacts.SetAsync(contactId, queued with { Ticket = queued.Ticket with { CallbackNumber = callbackNumber } });
+            line.MarkCallback(contactId);
             LineChanged();
             if (!queued.Ticket.IsCallback)
             {

@@ -40,6 +40,8 @@ public sealed partial class QueueGrain(
 
     private IGrainTimer? relaxationTimer;
 
+    private DateTimeOffset? relaxationDue;
+
     private IGrainTimer? statisticsFlushTimer;
 
     private bool statisticsDirty;
@@ -196,21 +198,32 @@ public sealed partial class QueueGrain(
     /// found not yet due, rather than read a later clock that says it is past and arm nothing.</param>
     private void ArmRelaxationTimer(DateTimeOffset? asOf = null)
     {
+        var now = asOf ?? clock.GetUtcNow();
+        ArmRelaxationTimerAt(Definition is null ? null : line.Waiting.Select(c => NextRelaxation(c, now)).Where(t => t is not null).DefaultIfEmpty().Min(), now);
+    }
+
+    /// <summary>A contact joined: only its own next step can bring the timer forward, so the line is not scanned.</summary>
+    private void ArmRelaxationTimerFor(WaitingContact contact, DateTimeOffset now)
+    {
+        if (NextRelaxation(contact, now) is { } next && (relaxationDue is null || next < relaxationDue))
+        {
+            ArmRelaxationTimerAt(next, now);
+        }
+    }
+
+    // Its next relaxation step, or its reservation for a preferred agent lapsing (which opens it to more agents too).
+    private DateTimeOffset? NextRelaxation(WaitingContact contact, DateTimeOffset now)
+    {
+        DateTimeOffset? step = SkillRelaxation.NextStepAfter(Definition!.Relaxation, now - contact.EnqueuedAt) is { } after ? contact.EnqueuedAt + after : null;
+        var lapse = contact.IsReservedAt(now) ? contact.ReservedUntil : null;
+        return step is null || (lapse is not null && lapse < step) ? lapse : step;
+    }
+
+    private void ArmRelaxationTimerAt(DateTimeOffset? next, DateTimeOffset now)
+    {
         relaxationTimer?.Dispose();
         relaxationTimer = null;
-        if (Definition is null)
-        {
-            return;
-        }
-
-        // Reservations for preferred agents lapsing open contacts to more agents, as relaxation steps do.
-        var now = asOf ?? clock.GetUtcNow();
-        var next = line.Waiting
-            .Select(c => SkillRelaxation.NextStepAfter(Definition.Relaxation, now - c.EnqueuedAt) is { } step ? c.EnqueuedAt + step : (DateTimeOffset?)null)
-            .Concat(line.Waiting.Where(c => c.IsReservedAt(now)).Select(c => c.ReservedUntil))
-            .Where(t => t is not null)
-            .DefaultIfEmpty()
-            .Min();
+        relaxationDue = next;
         if (next is null)
         {
             return;
@@ -273,7 +286,8 @@ public sealed partial class QueueGrain(
         queued.Sequence,
         queued.OfferedTo,
         queued.Ticket.PreferredAgentId,
-        queued.Ticket.PreferredUntil);
+        queued.Ticket.PreferredUntil,
+        queued.Ticket.IsCallback);
 
     private static EnqueueResult Refused(ReplyStatus status, string message) => new(Reply.Fail(status, message), 0, [], [], null);
 

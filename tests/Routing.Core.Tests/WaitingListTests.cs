@@ -270,6 +270,43 @@ public class WaitingListTests
         Assert.Equal(Needs(("billing", 7)), WaitingList.RequirementsAt(contact, steps, T0 + Seconds(30)));
     }
 
+    [Fact]
+    public void Places_and_counts_follow_offers_returns_callbacks_and_departures()
+    {
+        var list = FourInLine();
+        Assert.True(list.TryOffer("b", "ana"));
+        Assert.True(list.MarkCallback("c"));
+
+        Assert.Equal((1, null, 2, 3), (list.PositionOf("a"), list.PositionOf("b"), list.PositionOf("c"), list.PositionOf("d")));
+        Assert.Equal((4, 3, 2), (list.Count, list.WaitingCount, list.HoldingTheLine));
+
+        Assert.True(list.Return("b", "ana"));
+        list.Remove("a");
+        Assert.True(list.TryOffer("c", "ben"));
+
+        Assert.Equal((1, null, 2), (list.PositionOf("b"), list.PositionOf("c"), list.PositionOf("d")));
+        Assert.Equal((3, 2, 2), (list.Count, list.WaitingCount, list.HoldingTheLine));
+        Assert.False(list.MarkCallback("gone"));
+    }
+
+    [Fact]
+    public void Every_place_in_a_long_line_is_found_from_either_end()
+    {
+        var list = new WaitingList(FiveMinuteBound, Enumerable.Range(0, 1001).Select(i => Contact($"c{i}", enqueuedAt: T0 + Seconds(i), sequence: i)));
+        for (var i = 0; i < 1001; i += 3)
+        {
+            Assert.True(list.TryOffer($"c{i}", "ana"));
+        }
+
+        var expected = 0;
+        foreach (var contact in list.All)
+        {
+            Assert.Equal(contact.IsOffered ? null : ++expected, list.PositionOf(contact.ContactId));
+        }
+
+        Assert.Equal(expected, list.WaitingCount);
+    }
+
     private static WaitingList FourInLine() => new(
         FiveMinuteBound,
         [

@@ -22,10 +22,11 @@ public sealed class FailedWriteTests(RoutingClusterFixture cluster)
         StoreFaults.FailNextWrites(queue, QueueGrain.LineEntries);
         await Assert.ThrowsAsync<StoreUnavailableException>(() => ana.AcceptOffer(center.Id("call")));
 
-        // The queue dropped what it could not write: the call is still offered to ana there, and not yet answered.
-        var status = await Poll.Answered(() => queue.GetContactStatus(center.Id("call")));
-        Assert.Equal(center.Id("ana"), status.OfferedTo);
-        Assert.Equal(0L, (await Poll.Answered(queue.GetStats))!.Answered);
+        // The queue dropped what it could not write. Its next activation reads the call as still offered to ana and not
+        // answered; ana's own activation (woken by the queue) may already have reconciled its stored connection and told
+        // the queue again, and then the call is answered and gone. One snapshot is one or the other, never half of each.
+        var seen = (await Poll.Answered(queue.GetStats))!;
+        Assert.Contains((seen.Waiting, seen.Offered, seen.Answered), new[] { (0, 1, 0L), (0, 0, 1L) });
 
         var retried = await Poll.Answered(() => ana.AcceptOffer(center.Id("call")));
 
