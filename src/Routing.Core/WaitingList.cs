@@ -179,6 +179,18 @@ public sealed class WaitingList
         return Aging.EffectivePriority(contact.Priority, now - contact.EnqueuedAt);
     }
 
+    /// <summary>
+    /// When <paramref name="contact"/> next opens to more agents: its next relaxation step, or its reservation for a
+    /// preferred agent lapsing, whichever comes first; null when neither is ahead.
+    /// </summary>
+    public static DateTimeOffset? NextWidening(WaitingContact contact, IReadOnlyList<RelaxationStep> relaxation, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        DateTimeOffset? step = SkillRelaxation.NextStepAfter(relaxation, now - contact.EnqueuedAt) is { } after ? contact.EnqueuedAt + after : null;
+        var lapse = contact.IsReservedAt(now) ? contact.ReservedUntil : null;
+        return step is null || (lapse is not null && lapse < step) ? lapse : step;
+    }
+
     public static IReadOnlyList<SkillRequirement> RequirementsAt(
         WaitingContact contact, IReadOnlyList<RelaxationStep> relaxation, DateTimeOffset now)
     {

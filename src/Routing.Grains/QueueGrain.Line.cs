@@ -23,7 +23,7 @@ public sealed partial class QueueGrain
             {
                 if (refusal.LineFull)
                 {
-                    // Counted in memory: a turned-away caller changes no other state worth a write.
+                    // Only counted: a turned-away caller changes no contact, so nothing but the statistics (written behind).
                     statistics.State.Statistics.TurnedAway(now, statisticsClock);
                     StatisticsChanged();
                     version++;

@@ -38,10 +38,6 @@ public sealed partial class QueueGrain(
     // Arrival order among the waiting; restarts above the highest stored when the queue activates.
     private long nextSequence;
 
-    private IGrainTimer? relaxationTimer;
-
-    private DateTimeOffset? relaxationDue;
-
     private IGrainTimer? statisticsFlushTimer;
 
     private bool statisticsDirty;
@@ -189,69 +185,6 @@ public sealed partial class QueueGrain(
     private TimeSpan AverageHandleTime => statistics.State.Handled > 0
         ? TimeSpan.FromSeconds(statistics.State.HandleSecondsTotal / statistics.State.Handled)
         : Definition!.DefaultHandleTime;
-
-    /// <summary>
-    /// Wakes at the next relaxation step or lapsing preferred-agent reservation of any waiting contact, when new
-    /// agents may become eligible.
-    /// </summary>
-    /// <param name="asOf">The time the caller judged the line at: a timer firing a hair early must re-arm for what it
-    /// found not yet due, rather than read a later clock that says it is past and arm nothing.</param>
-    private void ArmRelaxationTimer(DateTimeOffset? asOf = null)
-    {
-        var now = asOf ?? clock.GetUtcNow();
-        ArmRelaxationTimerAt(Definition is null ? null : line.Waiting.Select(c => NextRelaxation(c, now)).Where(t => t is not null).DefaultIfEmpty().Min(), now);
-    }
-
-    /// <summary>A contact joined: only its own next step can bring the timer forward, so the line is not scanned.</summary>
-    private void ArmRelaxationTimerFor(WaitingContact contact, DateTimeOffset now)
-    {
-        if (NextRelaxation(contact, now) is { } next && (relaxationDue is null || next < relaxationDue))
-        {
-            ArmRelaxationTimerAt(next, now);
-        }
-    }
-
-    // Its next relaxation step, or its reservation for a preferred agent lapsing (which opens it to more agents too).
-    private DateTimeOffset? NextRelaxation(WaitingContact contact, DateTimeOffset now)
-    {
-        DateTimeOffset? step = SkillRelaxation.NextStepAfter(Definition!.Relaxation, now - contact.EnqueuedAt) is { } after ? contact.EnqueuedAt + after : null;
-        var lapse = contact.IsReservedAt(now) ? contact.ReservedUntil : null;
-        return step is null || (lapse is not null && lapse < step) ? lapse : step;
-    }
-
-    private void ArmRelaxationTimerAt(DateTimeOffset? next, DateTimeOffset now)
-    {
-        relaxationTimer?.Dispose();
-        relaxationTimer = null;
-        relaxationDue = next;
-        if (next is null)
-        {
-            return;
-        }
-
-        var due = next.Value - now;
-        relaxationTimer = this.RegisterGrainTimer(OnRelaxationStepAsync, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
-    }
-
-    private Task OnRelaxationStepAsync(CancellationToken cancellationToken)
-    {
-        // Timers pass no call filter: an activation being dropped nudges nobody from its memory.
-        if (DroppedActivation.IsDropped(GrainContext))
-        {
-            return Task.CompletedTask;
-        }
-
-        var now = clock.GetUtcNow();
-        foreach (var contact in line.Waiting.ToList())
-        {
-            NudgeFreeAgents(contact, now, exceptAgentId: null);
-        }
-
-        version++;
-        changes.Notify();
-        ArmRelaxationTimer(now);
-        return Task.CompletedTask;
-    }
 
     private void RebuildLine()
     {

@@ -307,6 +307,21 @@ public class WaitingListTests
         Assert.Equal(expected, list.WaitingCount);
     }
 
+    [Fact]
+    public void A_contact_next_widens_at_its_next_relaxation_step_or_when_its_reservation_lapses_whichever_is_first()
+    {
+        RelaxationStep[] steps = [new(Seconds(30), 1, ["spanish"]), new(Seconds(90), 1, ["billing"])];
+        var plain = Contact("c1", enqueuedAt: T0);
+        var reserved = plain with { ReservedFor = "ana", ReservedUntil = T0 + Seconds(20) };
+
+        Assert.Equal(T0 + Seconds(30), WaitingList.NextWidening(plain, steps, T0 + Seconds(10)));
+        Assert.Equal(T0 + Seconds(90), WaitingList.NextWidening(plain, steps, T0 + Seconds(30)));
+        Assert.Null(WaitingList.NextWidening(plain, steps, T0 + Seconds(90)));
+        Assert.Equal(T0 + Seconds(20), WaitingList.NextWidening(reserved, steps, T0 + Seconds(10)));
+        Assert.Equal(T0 + Seconds(20), WaitingList.NextWidening(reserved, [], T0 + Seconds(10)));
+        Assert.Equal(T0 + Seconds(30), WaitingList.NextWidening(reserved, steps, T0 + Seconds(25)));
+    }
+
     private static WaitingList FourInLine() => new(
         FiveMinuteBound,
         [
