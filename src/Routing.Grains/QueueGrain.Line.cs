@@ -25,7 +25,7 @@ public sealed partial class QueueGrain
                 {
                     // Only counted: a turned-away caller changes no contact, so nothing but the statistics (written behind).
                     statistics.State.Statistics.TurnedAway(now, statisticsClock);
-                    StatisticsChanged();
+                    statistics.Changed();
                     version++;
                     changes.Notify();
                 }
@@ -85,7 +85,7 @@ public sealed partial class QueueGrain
             statistics.State.Statistics.CallbackScheduled(now, statisticsClock);
         }
 
-        StatisticsChanged();
+        statistics.Changed();
         ArmRelaxationTimerFor(line.Get(ticket.ContactId)!, now);
         LogContactQueued(logger, ticket.ContactId, QueueId, line.WaitingCount);
         return ranked;
@@ -134,7 +134,7 @@ public sealed partial class QueueGrain
             LineChanged();
             statistics.State.LastOfferedAgentId = agentId;
             statistics.State.OffersMade++;
-            StatisticsChanged();
+            statistics.Changed();
         }
 
         var now = clock.GetUtcNow();
@@ -166,7 +166,7 @@ public sealed partial class QueueGrain
             if (!queued.Ticket.IsCallback)
             {
                 statistics.State.Statistics.CallbackScheduled(clock.GetUtcNow(), statisticsClock);
-                StatisticsChanged();
+                statistics.Changed();
             }
         }
 
@@ -217,7 +217,7 @@ public sealed partial class QueueGrain
         LearnFromDeparture(queued, answered: true, now);
         statistics.State.Statistics.Answered(now, statisticsClock, now - queued.Ticket.ArrivedAt, Definition!.ServiceLevelTarget, firstResponse: queued.Ticket.Channel != Channel.Voice);
         statistics.State.Answered++;
-        StatisticsChanged();
+        statistics.Changed();
         answeredBy.Remember(contactId, agentId);
         return true;
     }
@@ -239,7 +239,7 @@ public sealed partial class QueueGrain
         LearnFromDeparture(queued, answered: false, now);
         statistics.State.Statistics.Abandoned(now, statisticsClock);
         statistics.State.Abandoned++;
-        StatisticsChanged();
+        statistics.Changed();
         LogContactAbandoned(logger, contactId, QueueId);
         return Reply.Success(removed.OfferedTo);
     }

@@ -1,5 +1,3 @@
-using Orleans.Storage;
-
 namespace Routing.Grains;
 
 /// <summary>What supervisors see of the queue: its live numbers, and the handling and feedback that feed them.</summary>
@@ -51,7 +49,7 @@ public sealed partial class QueueGrain
             statistics.State.Statistics.Rated(clock.GetUtcNow(), statisticsClock, csat);
         }
 
-        StatisticsChanged();
+        statistics.Changed();
         version++;
         changes.Notify();
         return Task.CompletedTask;
@@ -63,69 +61,9 @@ public sealed partial class QueueGrain
         statistics.State.HandleSecondsTotal += handleTime.TotalSeconds;
         LearnerFor(channel).Completed(clock.GetUtcNow(), handleTime, options.Value.Learning);
         statistics.State.Statistics.Handled(clock.GetUtcNow(), statisticsClock, handleTime);
-        StatisticsChanged();
+        statistics.Changed();
         version++;
         changes.Notify();
         return Task.CompletedTask;
     }
-
-    /// <summary>
-    /// The statistics changed in memory: they are written behind, at most one flush interval later, by a timer that
-    /// exists only while there is something to write. Supervisors see the change at once; a crash loses at most
-    /// that interval of counts and learning, never a contact.
-    /// </summary>
-    private void StatisticsChanged()
-    {
-        statisticsDirty = true;
-        statisticsFlushTimer ??= this.RegisterGrainTimer(
-            FlushStatisticsAsync,
-            new GrainTimerCreationOptions(options.Value.StatisticsFlushInterval, Timeout.InfiniteTimeSpan) { Interleave = true });
-    }
-
-    private async Task FlushStatisticsAsync(CancellationToken cancellationToken)
-    {
-        statisticsFlushTimer?.Dispose();
-        statisticsFlushTimer = null;
-        await WriteStatisticsAsync();
-    }
-
-    /// <summary>Writes the statistics if they changed; one write at a time, as each carries the version the last returned.</summary>
-    private async Task WriteStatisticsAsync()
-    {
-        await statisticsWrite;
-        if (!statisticsDirty)
-        {
-            return;
-        }
-
-        statisticsDirty = false;
-        statisticsWrite = WriteStatisticsOnceAsync();
-        await statisticsWrite;
-    }
-
-    private async Task WriteStatisticsOnceAsync()
-    {
-        try
-        {
-            await statistics.WriteStateAsync();
-        }
-        catch (InconsistentStateException ex)
-        {
-            // Another activation wrote them: this one's view is stale, and the next activation reads theirs.
-            LogStatisticsConflict(logger, ex, QueueId);
-            DeactivateOnIdle();
-        }
-        catch (Exception ex)
-        {
-            // Still in memory and still counting: tried again one interval later.
-            LogStatisticsWriteFailed(logger, ex, QueueId);
-            StatisticsChanged();
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {QueueId} could not write its statistics; they are kept in memory and written again later")]
-    private static partial void LogStatisticsWriteFailed(ILogger logger, Exception exception, string queueId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {QueueId} found its statistics written by another activation; this one deactivates")]
-    private static partial void LogStatisticsConflict(ILogger logger, Exception exception, string queueId);
 }

@@ -8,7 +8,7 @@ namespace Routing.Grains;
 /// </summary>
 public sealed partial class QueueGrain(
     [PersistentState("queue", StorageNames.Routing)] IPersistentState<QueueState> state,
-    [PersistentState("queue-statistics", StorageNames.Routing)] IPersistentState<QueueStatisticsState> statistics,
+    [PersistentState("queue-statistics", StorageNames.Routing)] IPersistentState<QueueStatisticsState> statisticsState,
     [FromKeyedServices(StorageNames.Routing)] IGrainEntryStorage entryStorage,
     IGrainContext context,
     TimeProvider clock,
@@ -38,11 +38,8 @@ public sealed partial class QueueGrain(
     // Arrival order among the waiting; restarts above the highest stored when the queue activates.
     private long nextSequence;
 
-    private IGrainTimer? statisticsFlushTimer;
-
-    private bool statisticsDirty;
-
-    private Task statisticsWrite = Task.CompletedTask;
+    // Counts and learning, written behind the line (at most every StatisticsFlushInterval). Set on activation.
+    private WriteBehindState<QueueStatisticsState> statistics = null!;
 
     private long version;
 
@@ -52,6 +49,7 @@ public sealed partial class QueueGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        statistics = new WriteBehindState<QueueStatisticsState>(statisticsState, this, options.Value.StatisticsFlushInterval, logger);
         contacts = new DurableEntries<QueuedContact>(entryStorage, LineEntries, this);
         await contacts.LoadAsync();
         await MoveLegacyLineAsync();
@@ -68,7 +66,7 @@ public sealed partial class QueueGrain(
         }
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => WriteStatisticsAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => statistics.FlushAsync();
 
     public async Task<Reply> Configure(QueueDefinition definition)
     {
@@ -125,11 +123,7 @@ public sealed partial class QueueGrain(
 
         await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Remove(CatalogKind.Queue, QueueId);
         await state.ClearOrDeactivateAsync(this);
-        statisticsFlushTimer?.Dispose();
-        statisticsFlushTimer = null;
-        await statisticsWrite;
-        statisticsDirty = false;
-        await statistics.ClearOrDeactivateAsync(this);
+        await statistics.ClearAsync();
         return Reply.Ok;
     }
 
