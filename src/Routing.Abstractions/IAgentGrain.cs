@@ -74,13 +74,13 @@ public interface IAgentGrain : IGrainWithStringKey
     Task<Reply> CustomerLeft(string contactId);
 
     /// <summary>
-    /// Tells <paramref name="watcher"/> of every change from now on (or renews its lease) and returns the agent as it
-    /// is, so nothing between this read and the first notice is missed.
+    /// Sends <paramref name="watcher"/> the agent after every change from now on (or renews its lease) and returns
+    /// the agent as it is, so nothing between this read and the first notice is missed.
     /// </summary>
     [Alias("watch"), AlwaysInterleave]
-    Task<AgentView?> Watch(IChangeObserver watcher);
+    Task<AgentView?> Watch(IAgentChangeObserver watcher);
 
     /// <summary>Stops telling <paramref name="watcher"/>.</summary>
     [Alias("unwatch"), AlwaysInterleave]
-    Task Unwatch(IChangeObserver watcher);
+    Task Unwatch(IAgentChangeObserver watcher);
 }

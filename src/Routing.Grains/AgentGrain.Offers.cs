@@ -5,6 +5,11 @@ public sealed partial class AgentGrain
 {
     public async Task<Reply<AssignmentView>> AcceptOffer(string contactId)
     {
+        if (Definition is null)
+        {
+            return Reply.Failure<AssignmentView>(ReplyStatus.NotFound, NoSuchAgent);
+        }
+
         var assignment = workload.Get(contactId);
         if (assignment is null)
         {
@@ -48,6 +53,11 @@ public sealed partial class AgentGrain
 
     public async Task<Reply> RejectOffer(string contactId, string reason)
     {
+        if (Definition is null)
+        {
+            return Reply.Fail(ReplyStatus.NotFound, NoSuchAgent);
+        }
+
         var assignment = workload.Get(contactId);
         if (assignment is null && finished.TryGet(contactId, out var earlier) && earlier.Phase == AssignmentPhase.Offered)
         {
@@ -65,6 +75,11 @@ public sealed partial class AgentGrain
 
     public async Task<Reply<AssignmentView>> CompleteContact(string contactId, string disposition)
     {
+        if (Definition is null)
+        {
+            return Reply.Failure<AssignmentView>(ReplyStatus.NotFound, NoSuchAgent);
+        }
+
         var assignment = workload.Get(contactId);
         if (assignment is null && finished.TryGet(contactId, out var earlier) && earlier.Phase == AssignmentPhase.Completed)
         {
@@ -94,6 +109,11 @@ public sealed partial class AgentGrain
 
     public async Task<Reply> EndWrapUp(string contactId)
     {
+        if (Definition is null)
+        {
+            return Reply.Fail(ReplyStatus.NotFound, NoSuchAgent);
+        }
+
         var assignment = workload.Get(contactId);
         if (assignment is null && finished.TryGet(contactId, out var earlier) && earlier.Phase == AssignmentPhase.Completed)
         {

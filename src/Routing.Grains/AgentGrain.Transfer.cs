@@ -5,6 +5,11 @@ public sealed partial class AgentGrain
 {
     public async Task<Reply<AssignmentView>> TransferContact(string contactId, string? toQueueId, string? toAgentId)
     {
+        if (Definition is null)
+        {
+            return Reply.Failure<AssignmentView>(ReplyStatus.NotFound, NoSuchAgent);
+        }
+
         var assignment = workload.Get(contactId);
         if (assignment is null && finished.TryGet(contactId, out var earlier) && earlier.Phase is AssignmentPhase.Completed or AssignmentPhase.WrapUp)
         {

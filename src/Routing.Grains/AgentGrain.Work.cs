@@ -97,7 +97,8 @@ public sealed partial class AgentGrain
         ClaimResult? claim;
         try
         {
-            await SaveAsync();
+            // Hidden from desktops until the queue grants it, so there is nothing to tell the watchers yet.
+            await WriteAsync();
             claim = await GrainFactory.GetGrain<IQueueGrain>(pick.QueueId).Claim(pick.ContactId, AgentId);
         }
         catch
@@ -116,7 +117,7 @@ public sealed partial class AgentGrain
         // The reservation became (or stopped being) an offer: watchers must hear of it. The version moves without a
         // write; the next write persists a higher one.
         state.State.Version++;
-        changes.Notify();
+        TellWatchers();
 
         if (claim is null)
         {

@@ -11,7 +11,7 @@ public sealed partial class AgentGrain(
     IOptions<RoutingGrainOptions> options,
     ILogger<AgentGrain> logger) : Grain, IAgentGrain
 {
-    private readonly ChangeWatchers changes = new(context, options.Value.WatchLease, clock, logger);
+    private readonly ChangeWatchers<IAgentChangeObserver> changes = new(context, options.Value.WatchLease, clock, logger);
 
     // Reservations written ahead of the queue's answer: they hold capacity but are no offer yet, so desktops must not see them.
     private readonly HashSet<string> claiming = new(StringComparer.Ordinal);
@@ -24,6 +24,9 @@ public sealed partial class AgentGrain(
     private string AgentId => this.GetPrimaryKeyString();
 
     private AgentDefinition? Definition => state.State.Definition;
+
+    // Commands on an agent that was never created (or was removed) answer this rather than being checked first by a call of their own.
+    private string NoSuchAgent => $"agent '{AgentId}' does not exist";
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -93,7 +96,7 @@ public sealed partial class AgentGrain(
     {
         if (Definition is null)
         {
-            return Reply.Fail(ReplyStatus.NotFound, $"agent '{AgentId}' does not exist");
+            return Reply.Fail(ReplyStatus.NotFound, NoSuchAgent);
         }
 
         if (!workload.IsIdle)
@@ -122,7 +125,7 @@ public sealed partial class AgentGrain(
     {
         if (Definition is null)
         {
-            return Reply.Failure<AgentView>(ReplyStatus.NotFound, $"agent '{AgentId}' does not exist");
+            return Reply.Failure<AgentView>(ReplyStatus.NotFound, NoSuchAgent);
         }
 
         if (presence == AgentPresence.LoggedOut && !workload.IsIdle)
@@ -153,13 +156,13 @@ public sealed partial class AgentGrain(
         await SaveAsync();
     }
 
-    public Task<AgentView?> Watch(IChangeObserver watcher)
+    public Task<AgentView?> Watch(IAgentChangeObserver watcher)
     {
         changes.Watch(watcher);
         return Task.FromResult(Definition is null ? null : View());
     }
 
-    public Task Unwatch(IChangeObserver watcher)
+    public Task Unwatch(IAgentChangeObserver watcher)
     {
         changes.Unwatch(watcher);
         return Task.CompletedTask;
@@ -167,10 +170,25 @@ public sealed partial class AgentGrain(
 
     private async Task SaveAsync()
     {
+        await WriteAsync();
+        TellWatchers();
+    }
+
+    private async Task WriteAsync()
+    {
         state.State.Assignments = [.. workload.Assignments];
         state.State.Version++;
         await state.WriteOrDeactivateAsync(this);
-        changes.Notify();
+    }
+
+    /// <summary>Sends the watchers the agent as it now is: an offer stream writes it without reading it again.</summary>
+    private void TellWatchers()
+    {
+        if (changes.Any)
+        {
+            var view = View();
+            changes.Notify(watcher => watcher.AgentChanged(view));
+        }
     }
 
     private void PublishToQueues()

@@ -14,7 +14,7 @@ public sealed partial class ContactGrain(
     // Agents' notices interleave with this grain's own calls; writes still go one at a time in call order.
     private Task lastWrite = Task.CompletedTask;
 
-    private readonly ChangeWatchers changes = new(context, options.Value.WatchLease, clock, logger);
+    private readonly ChangeWatchers<IChangeObserver> changes = new(context, options.Value.WatchLease, clock, logger);
 
     // Agents whose offer came back while Route was still deciding (a reject can overtake the routing call's reply):
     // Route must not then record the contact as offered to them.

@@ -18,7 +18,7 @@ public sealed partial class QueueGrain(
     /// <summary>The state name of the line's entries: one per waiting contact.</summary>
     public const string LineEntries = "queue-line";
 
-    private readonly ChangeWatchers changes = new(context, options.Value.WatchLease, clock, logger);
+    private readonly ChangeWatchers<IChangeObserver> changes = new(context, options.Value.WatchLease, clock, logger);
 
     private readonly Dictionary<string, (QueueMember Member, long Version)> members = new(StringComparer.Ordinal);
 

@@ -57,4 +57,33 @@ public sealed class WatchTests(RoutingClusterFixture cluster)
         Assert.True(await staying.WaitAsync(Deadline, CancellationToken.None));
         Assert.False(await gone.WaitAsync(TimeSpan.Zero, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task An_agents_feed_is_sent_the_agent_with_each_change_and_keeps_the_newest()
+    {
+        var center = new CallCenter(cluster.Client);
+        await center.CreateQueue("chat", CallCenter.QueueOf(Channel.Chat));
+        var agent = await center.CreateAgent("ana", ChatOnly, [("chat", 1)], CallCenter.Skills());
+        using var feed = center.Watch();
+        var before = (await agent.Watch(feed.Reference))!;
+
+        Assert.True((await agent.SetPresence(AgentPresence.NotReady, "break")).IsOk);
+
+        Assert.True(await feed.WaitAsync(Deadline, CancellationToken.None), "the agent's feed was not woken by the change");
+        var pushed = feed.TakeAgent();
+        Assert.NotNull(pushed);
+        Assert.Equal(AgentPresence.NotReady, pushed.Presence);
+        Assert.True(pushed.Version > before.Version);
+        Assert.False(feed.TakeReadRequest(), "a pushed agent needs no read");
+
+        // One-way notices can cross: an older agent arriving after a newer one is not what the feed keeps.
+        await feed.AgentChanged(pushed);
+        await feed.AgentChanged(before);
+        Assert.Equal(pushed.Version, feed.TakeAgent()?.Version);
+        Assert.Null(feed.TakeAgent());
+
+        // Woken without the agent (a silo lost, the agent deactivating), the watcher is told to read it again.
+        feed.Wake();
+        Assert.True(feed.TakeReadRequest());
+    }
 }

@@ -7,7 +7,12 @@ using Routing.Server.Telemetry;
 namespace Routing.Server.Services;
 
 /// <summary>The agent desktops' API: status, offers, accept / reject, complete, wrap-up.</summary>
-public sealed class AgentsService(IGrainFactory grains, ChangeFeeds feeds, IOptions<RoutingGrainOptions> routing, DecisionTimings timings) : Proto.Agents.AgentsBase
+public sealed class AgentsService(
+    IGrainFactory grains,
+    ChangeFeeds feeds,
+    IOptions<RoutingGrainOptions> routing,
+    DecisionTimings timings,
+    TimeProvider clock) : Proto.Agents.AgentsBase
 {
     public override async Task<Proto.Agent> SetStatus(Proto.SetStatusRequest request, ServerCallContext context)
     {
@@ -41,17 +46,22 @@ public sealed class AgentsService(IGrainFactory grains, ChangeFeeds feeds, IOpti
         ArgumentNullException.ThrowIfNull(responseStream);
         ArgumentNullException.ThrowIfNull(context);
         var agent = await ExistingAgentAsync(request.AgentId);
-        var offered = new Dictionary<string, AssignmentView>(StringComparer.Ordinal);
-        var version = -1L;
+        var offers = new OfferStream(request.AgentId, responseStream, context.CancellationToken);
         using var lease = feeds.Open();
         try
         {
             while (!context.CancellationToken.IsCancellationRequested)
             {
-                // Watching again renews the lease and reads the agent: woken by a change, or once per renewal.
-                var view = await agent.Watch(lease.Feed.Reference);
-                version = await SendOfferEventsAsync(request.AgentId, view, version, offered, responseStream, context);
-                await lease.Feed.WaitAsync(routing.Value.WatchRenewInterval, context.CancellationToken);
+                // Watching renews the lease and reads the agent: at the start, once per renewal interval, and when
+                // woken without the agent (it deactivated, or a silo was lost and it lives elsewhere now).
+                await SendAsync(offers, await agent.Watch(lease.Feed.Reference), read: true);
+                var renewAt = clock.GetUtcNow() + routing.Value.WatchRenewInterval;
+                while (await lease.Feed.WaitAsync(Until(renewAt), context.CancellationToken)
+                    && !lease.Feed.TakeReadRequest()
+                    && lease.Feed.TakeAgent() is { } pushed)
+                {
+                    await SendAsync(offers, pushed, read: false);
+                }
             }
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
@@ -63,29 +73,33 @@ public sealed class AgentsService(IGrainFactory grains, ChangeFeeds feeds, IOpti
         }
     }
 
-    /// <summary>What changed since <paramref name="version"/> for the agent's offers, written to the stream.</summary>
-    /// <returns>The version now sent.</returns>
-    private async Task<long> SendOfferEventsAsync(
-        string agentId,
-        AgentView? view,
-        long version,
-        Dictionary<string, AssignmentView> offered,
-        IServerStreamWriter<Proto.OfferEvent> responseStream,
-        ServerCallContext context)
+    private TimeSpan Until(DateTimeOffset renewAt)
+    {
+        var left = renewAt - clock.GetUtcNow();
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    /// <summary>
+    /// Writes what changed in <paramref name="view"/> for the agent's offers. A view read from the agent is the
+    /// truth (also after it was activated again); a pushed one is one-way and may arrive after a newer one, so it
+    /// only counts when it is newer than what was sent.
+    /// </summary>
+    private async Task SendAsync(OfferStream offers, AgentView? view, bool read)
     {
         if (view is null)
         {
-            throw new RpcException(new Status(StatusCode.NotFound, $"agent '{agentId}' was removed"));
+            throw new RpcException(new Status(StatusCode.NotFound, $"agent '{offers.AgentId}' was removed"));
         }
 
-        if (view.Version == version)
+        if (!read && view.Version <= offers.Version)
         {
-            return version;
+            return;
         }
 
-        var apiAgent = ViewMapper.ToApi(view);
+        offers.Version = view.Version;
+        Proto.Agent? apiAgent = null;
         var current = view.Assignments.ToDictionary(a => a.Ticket.ContactId, StringComparer.Ordinal);
-        foreach (var (contactId, previous) in offered.ToList())
+        foreach (var (contactId, previous) in offers.Offered.ToList())
         {
             if (current.TryGetValue(contactId, out var now) && now.Phase == AssignmentPhase.Offered)
             {
@@ -93,23 +107,23 @@ public sealed class AgentsService(IGrainFactory grains, ChangeFeeds feeds, IOpti
             }
 
             var kind = now is not null ? Proto.OfferEventKind.Accepted : Proto.OfferEventKind.Ended;
-            await responseStream.WriteAsync(Event(kind, now ?? previous, apiAgent), context.CancellationToken);
-            offered.Remove(contactId);
+            apiAgent ??= ViewMapper.ToApi(view);
+            await offers.Writer.WriteAsync(Event(kind, now ?? previous, apiAgent), offers.Cancellation);
+            offers.Offered.Remove(contactId);
         }
 
-        foreach (var assignment in view.Assignments.Where(a => a.Phase == AssignmentPhase.Offered && !offered.ContainsKey(a.Ticket.ContactId)))
+        foreach (var assignment in view.Assignments.Where(a => a.Phase == AssignmentPhase.Offered && !offers.Offered.ContainsKey(a.Ticket.ContactId)))
         {
-            offered[assignment.Ticket.ContactId] = assignment;
+            offers.Offered[assignment.Ticket.ContactId] = assignment;
+            apiAgent ??= ViewMapper.ToApi(view);
             var offer = Event(Proto.OfferEventKind.Offered, assignment, apiAgent);
             offer.TimeToAccept = Duration.FromTimeSpan((assignment.Until ?? assignment.Since) - assignment.Since);
 
             // Who the customer is travels with the offer: the desktop shows their history before answering.
             offer.Customer = ViewMapper.ToApi(await grains.GetGrain<ICustomerGrain>(assignment.Ticket.CustomerId).Get());
-            await responseStream.WriteAsync(offer, context.CancellationToken);
+            await offers.Writer.WriteAsync(offer, offers.Cancellation);
             timings.OfferWritten(assignment.Ticket.ContactId);
         }
-
-        return view.Version;
     }
 
     public override async Task<Proto.Assignment> TransferContact(Proto.TransferContactRequest request, ServerCallContext context)
@@ -124,14 +138,14 @@ public sealed class AgentsService(IGrainFactory grains, ChangeFeeds feeds, IOpti
 
         var toQueue = request.ToQueueId.Length > 0 ? RequestValidation.Id(request.ToQueueId, "to_queue_id") : null;
         var toAgent = request.ToAgentId.Length > 0 ? RequestValidation.Id(request.ToAgentId, "to_agent_id") : null;
-        var agent = await ExistingAgentAsync(request.AgentId);
+        var agent = Agent(request.AgentId);
         return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(await agent.TransferContact(contactId, toQueue, toAgent)));
     }
 
     public override async Task<Proto.Assignment> AcceptOffer(Proto.AcceptOfferRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var agent = await ExistingAgentAsync(request.AgentId);
+        var agent = Agent(request.AgentId);
         var reply = await agent.AcceptOffer(RequestValidation.Id(request.ContactId, "contact_id"));
         return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(reply));
     }
@@ -139,7 +153,7 @@ public sealed class AgentsService(IGrainFactory grains, ChangeFeeds feeds, IOpti
     public override async Task<Proto.Agent> RejectOffer(Proto.RejectOfferRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var agent = await ExistingAgentAsync(request.AgentId);
+        var agent = Agent(request.AgentId);
         GrpcErrors.ThrowIfFailed(await agent.RejectOffer(RequestValidation.Id(request.ContactId, "contact_id"), request.Reason));
         return ViewMapper.ToApi((await agent.Get())!);
     }
@@ -147,7 +161,7 @@ public sealed class AgentsService(IGrainFactory grains, ChangeFeeds feeds, IOpti
     public override async Task<Proto.Assignment> CompleteContact(Proto.CompleteContactRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var agent = await ExistingAgentAsync(request.AgentId);
+        var agent = Agent(request.AgentId);
         var reply = await agent.CompleteContact(RequestValidation.Id(request.ContactId, "contact_id"), request.Disposition);
         return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(reply));
     }
@@ -155,10 +169,13 @@ public sealed class AgentsService(IGrainFactory grains, ChangeFeeds feeds, IOpti
     public override async Task<Proto.Agent> EndWrapUp(Proto.EndWrapUpRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var agent = await ExistingAgentAsync(request.AgentId);
+        var agent = Agent(request.AgentId);
         GrpcErrors.ThrowIfFailed(await agent.EndWrapUp(RequestValidation.Id(request.ContactId, "contact_id")));
         return ViewMapper.ToApi((await agent.Get())!);
     }
+
+    // Commands go straight to the agent, which answers NotFound when it does not exist: no read of its own first.
+    private IAgentGrain Agent(string agentId) => grains.GetGrain<IAgentGrain>(RequestValidation.Id(agentId, "agent_id"));
 
     private async Task<IAgentGrain> ExistingAgentAsync(string agentId)
     {

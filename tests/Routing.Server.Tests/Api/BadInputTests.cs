@@ -82,7 +82,12 @@ public sealed class BadInputTests(ServerFixture fixture)
         Assert.Equal(owner, call.AgentId);
 
         await Refused(StatusCode.FailedPrecondition, () => client.Agents.AcceptOfferAsync(new AcceptOfferRequest { AgentId = other, ContactId = call.ContactId, RequestId = "x" }).ResponseAsync, $"agent '{other}' holds no offer for contact '{call.ContactId}'");
-        await Refused(StatusCode.NotFound, () => client.Agents.AcceptOfferAsync(new AcceptOfferRequest { AgentId = "nobody-" + Guid.NewGuid().ToString("N"), ContactId = call.ContactId, RequestId = "y" }).ResponseAsync, "does not exist");
+        var nobody = "nobody-" + Guid.NewGuid().ToString("N");
+        await Refused(StatusCode.NotFound, () => client.Agents.AcceptOfferAsync(new AcceptOfferRequest { AgentId = nobody, ContactId = call.ContactId, RequestId = "y" }).ResponseAsync, $"agent '{nobody}' does not exist");
+        await Refused(StatusCode.NotFound, () => client.Agents.RejectOfferAsync(new RejectOfferRequest { AgentId = nobody, ContactId = call.ContactId, RequestId = "y" }).ResponseAsync, $"agent '{nobody}' does not exist");
+        await Refused(StatusCode.NotFound, () => client.Agents.CompleteContactAsync(new CompleteContactRequest { AgentId = nobody, ContactId = call.ContactId, RequestId = "y" }).ResponseAsync, $"agent '{nobody}' does not exist");
+        await Refused(StatusCode.NotFound, () => client.Agents.EndWrapUpAsync(new EndWrapUpRequest { AgentId = nobody, ContactId = call.ContactId, RequestId = "y" }).ResponseAsync, $"agent '{nobody}' does not exist");
+        await Refused(StatusCode.NotFound, () => client.Agents.TransferContactAsync(new TransferContactRequest { AgentId = nobody, ContactId = call.ContactId, ToQueueId = queue, RequestId = "y" }).ResponseAsync, $"agent '{nobody}' does not exist");
         await Refused(StatusCode.InvalidArgument, () => client.Agents.SetStatusAsync(new SetStatusRequest { AgentId = other, Status = AgentStatus.NotReady, RequestId = "z" }).ResponseAsync, "reason");
 
         var ownerView = await client.Agents.GetAgentAsync(new GetAgentRequest { AgentId = owner });
