@@ -32,7 +32,7 @@ public sealed partial class AgentGrain
         // Persisted here first: if the process dies before the queue hears of it, activation tells the queue again.
         var connected = workload.Accept(contactId, clock.GetUtcNow());
         await SaveAsync();
-        if (!await GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Connected(contactId, AgentId))
+        if (!await grains.Get<IQueueGrain>(assignment.QueueId).Connected(contactId, AgentId))
         {
             // The customer left while the offer was ringing: the queue already let the contact go.
             DropAssignment(contactId, _ => workload.Complete(contactId, clock.GetUtcNow(), TimeSpan.Zero));
@@ -46,7 +46,7 @@ public sealed partial class AgentGrain
         ArmDeadlineTimer();
 
         // Awaited: once the desktop is told "accepted", the contact says connected too, even after a crash.
-        await GrainFactory.GetGrain<IContactGrain>(contactId).Connected(AgentId, state.State.Tickets[contactId]);
+        await grains.Get<IContactGrain>(contactId).Connected(AgentId, state.State.Tickets[contactId]);
         LogOfferAccepted(logger, contactId, AgentId);
         return Reply.Success(ViewOf(connected));
     }
@@ -154,19 +154,19 @@ public sealed partial class AgentGrain
     /// <summary>The queue lets the contact go (a no-op when it already has) and the contact reads connected.</summary>
     private async Task TellConnectedAsync(Assignment assignment)
     {
-        await GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Connected(assignment.ContactId, AgentId);
-        await GrainFactory.GetGrain<IContactGrain>(assignment.ContactId).Connected(AgentId, state.State.Tickets[assignment.ContactId]);
+        await grains.Get<IQueueGrain>(assignment.QueueId).Connected(assignment.ContactId, AgentId);
+        await grains.Get<IContactGrain>(assignment.ContactId).Connected(AgentId, state.State.Tickets[assignment.ContactId]);
     }
 
     private async Task MissOfferAsync(Assignment assignment, string reason)
     {
         // The queue first: if the process dies in between, this agent still holds the reservation and re-claims
         // or lets it go on activation, instead of the queue keeping an offer nobody holds.
-        await GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Return(assignment.ContactId, AgentId);
+        await grains.Get<IQueueGrain>(assignment.QueueId).Return(assignment.ContactId, AgentId);
 
         // Then the contact, before this agent lets go: a crash in between leaves the reservation here, and activation
         // re-claims it (telling the contact it is offered again) or returns it for good.
-        await GrainFactory.GetGrain<IContactGrain>(assignment.ContactId).OfferReturned(AgentId, reason);
+        await grains.Get<IContactGrain>(assignment.ContactId).OfferReturned(AgentId, reason);
         finished.Remember(assignment.ContactId, ViewOf(assignment));
         DropAssignment(assignment.ContactId, workload.ReleaseOffer);
         state.State.Presence = MissedOffer.Presence;
@@ -191,7 +191,7 @@ public sealed partial class AgentGrain
 
         // The contact first: if the process dies before this agent's write, the agent still holds the contact and a
         // retried complete finishes it again (the contact ignores a second end); the other order could lose the end.
-        var contact = GrainFactory.GetGrain<IContactGrain>(assignment.ContactId);
+        var contact = grains.Get<IContactGrain>(assignment.ContactId);
         if (wrapUp > TimeSpan.Zero)
         {
             await contact.WrapUp(AgentId);
@@ -228,7 +228,7 @@ public sealed partial class AgentGrain
         }
 
         await SaveAsync();
-        GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId).Handled(assignment.ContactId, assignment.Channel, now - assignment.Since).Ignore();
+        grains.Get<IQueueGrain>(assignment.QueueId).Handled(assignment.ContactId, assignment.Channel, now - assignment.Since).Ignore();
         ArmDeadlineTimer();
         PublishToQueues();
         return new AssignmentView(ticket, ended.Phase, ended.Since, ended.Until);
@@ -238,7 +238,7 @@ public sealed partial class AgentGrain
 
     private async Task EndWrapUpAsync(Assignment assignment)
     {
-        await GrainFactory.GetGrain<IContactGrain>(assignment.ContactId).Completed(AgentId, "wrap-up ended");
+        await grains.Get<IContactGrain>(assignment.ContactId).Completed(AgentId, "wrap-up ended");
         finished.Remember(assignment.ContactId, ViewOf(assignment) with { Phase = AssignmentPhase.Completed, Until = null });
         DropAssignment(assignment.ContactId, workload.EndWrapUp);
         await SaveAsync();

@@ -22,8 +22,8 @@ public sealed partial class AgentGrain
         {
             TransferRules.CheckTransferable(AgentId, contactId, assignment, toAgentId);
             queueId = toQueueId ?? assignment.QueueId;
-            var definition = await GrainFactory.GetGrain<IQueueGrain>(queueId).GetDefinition();
-            var target = toAgentId is null ? null : await GrainFactory.GetGrain<IAgentGrain>(toAgentId).GetPresence();
+            var definition = await grains.Get<IQueueGrain>(queueId).GetDefinition();
+            var target = toAgentId is null ? null : await grains.Get<IAgentGrain>(toAgentId).GetPresence();
             TransferRules.CheckDestination(
                 queueId,
                 definition?.Channels,
@@ -53,7 +53,7 @@ public sealed partial class AgentGrain
     private async Task<Reply<AssignmentView>> CarryOutTransferAsync(Assignment assignment, ContactTicket moved)
     {
         var contactId = assignment.ContactId;
-        var enqueued = await GrainFactory.GetGrain<IQueueGrain>(moved.QueueId).Enqueue(moved);
+        var enqueued = await grains.Get<IQueueGrain>(moved.QueueId).Enqueue(moved);
         if (!enqueued.Reply.IsOk)
         {
             // A full target queue: the agent keeps the contact and may try elsewhere.
@@ -62,10 +62,10 @@ public sealed partial class AgentGrain
             return Reply.Failure<AssignmentView>(enqueued.Reply);
         }
 
-        await GrainFactory.GetGrain<IContactGrain>(contactId).Transferred(AgentId, enqueued.Ticket ?? moved);
+        await grains.Get<IContactGrain>(contactId).Transferred(AgentId, enqueued.Ticket ?? moved);
         foreach (var candidate in enqueued.Candidates.Where(c => c != AgentId).Take(options.Value.AgentsNudged))
         {
-            GrainFactory.GetGrain<IAgentGrain>(candidate).WorkAvailable(moved.QueueId).Ignore();
+            grains.Get<IAgentGrain>(candidate).WorkAvailable(moved.QueueId).Ignore();
         }
 
         var view = await EndHandlingAsync(assignment, clock.GetUtcNow(), WrapUpFor(assignment.Channel));

@@ -12,11 +12,11 @@ public sealed partial class AgentGrain
         var membership = Definition?.Queues.FirstOrDefault(q => q.QueueId == queueId);
         if (membership is null)
         {
-            GrainFactory.GetGrain<IQueueGrain>(queueId).MemberLeft(AgentId).Ignore();
+            grains.Get<IQueueGrain>(queueId).MemberLeft(AgentId).Ignore();
         }
         else
         {
-            GrainFactory.GetGrain<IQueueGrain>(queueId).MemberChanged(MemberView(membership), state.State.Version).Ignore();
+            grains.Get<IQueueGrain>(queueId).MemberChanged(MemberView(membership), state.State.Version).Ignore();
         }
 
         return Task.CompletedTask;
@@ -45,7 +45,7 @@ public sealed partial class AgentGrain
             }
 
             var picks = await Task.WhenAll(Definition.Queues.Select(q =>
-                GrainFactory.GetGrain<IQueueGrain>(q.QueueId).PeekBest(view, q.Priority)));
+                grains.Get<IQueueGrain>(q.QueueId).PeekBest(view, q.Priority)));
             var byPick = picks.OfType<QueuePick>().ToDictionary(p => p.Pick);
             var ordered = CrossQueueSelector.Order(byPick.Keys);
             if (ordered.Count == 0)
@@ -68,7 +68,7 @@ public sealed partial class AgentGrain
             // Contacts other queues proposed and this agent passed over go back to their queues' other agents now.
             foreach (var passed in ordered.Where(p => p.ContactId != taking))
             {
-                GrainFactory.GetGrain<IQueueGrain>(passed.QueueId).ReleaseProposal(passed.ContactId, AgentId).Ignore();
+                grains.Get<IQueueGrain>(passed.QueueId).ReleaseProposal(passed.ContactId, AgentId).Ignore();
             }
 
             // A lost race is no reason to stop: look again (bounded by the attempts) for the next best contact.
@@ -99,7 +99,7 @@ public sealed partial class AgentGrain
         {
             // Hidden from desktops until the queue grants it, so there is nothing to tell the watchers yet.
             await WriteAsync();
-            claim = await GrainFactory.GetGrain<IQueueGrain>(pick.QueueId).Claim(pick.ContactId, AgentId);
+            claim = await grains.Get<IQueueGrain>(pick.QueueId).Claim(pick.ContactId, AgentId);
         }
         catch
         {
@@ -126,7 +126,7 @@ public sealed partial class AgentGrain
             return false;
         }
 
-        GrainFactory.GetGrain<IContactGrain>(pick.ContactId).Offered(AgentId, claim.SelectionReason).Ignore();
+        grains.Get<IContactGrain>(pick.ContactId).Offered(AgentId, claim.SelectionReason).Ignore();
         LogOfferMade(logger, pick.ContactId, AgentId, pick.QueueId);
         return true;
     }
@@ -141,10 +141,10 @@ public sealed partial class AgentGrain
         var changed = false;
         foreach (var assignment in workload.Assignments.ToList())
         {
-            var queue = GrainFactory.GetGrain<IQueueGrain>(assignment.QueueId);
+            var queue = grains.Get<IQueueGrain>(assignment.QueueId);
             if (assignment.Phase == AssignmentPhase.Offered)
             {
-                var contact = GrainFactory.GetGrain<IContactGrain>(assignment.ContactId);
+                var contact = grains.Get<IContactGrain>(assignment.ContactId);
                 var claim = await queue.Claim(assignment.ContactId, AgentId);
                 if (claim is null)
                 {
@@ -164,7 +164,7 @@ public sealed partial class AgentGrain
             }
             else if (assignment.Phase == AssignmentPhase.WrapUp)
             {
-                await GrainFactory.GetGrain<IContactGrain>(assignment.ContactId).WrapUp(AgentId);
+                await grains.Get<IContactGrain>(assignment.ContactId).WrapUp(AgentId);
             }
         }
 

@@ -9,7 +9,8 @@ public sealed partial class AgentGrain(
     IGrainContext context,
     TimeProvider clock,
     IOptions<RoutingGrainOptions> options,
-    ILogger<AgentGrain> logger) : Grain, IAgentGrain
+    ILogger<AgentGrain> logger,
+    GrainReferences grains) : Grain, IAgentGrain
 {
     private readonly ChangeWatchers<IAgentChangeObserver> changes = new(context, options.Value.WatchLease, clock, logger);
 
@@ -52,7 +53,7 @@ public sealed partial class AgentGrain(
         ArgumentNullException.ThrowIfNull(definition);
         foreach (var membership in definition.Queues)
         {
-            if (await GrainFactory.GetGrain<IQueueGrain>(membership.QueueId).GetDefinition() is null)
+            if (await grains.Get<IQueueGrain>(membership.QueueId).GetDefinition() is null)
             {
                 return Reply.Failure<AgentView>(ReplyStatus.NotFound, $"queue '{membership.QueueId}' does not exist");
             }
@@ -78,12 +79,12 @@ public sealed partial class AgentGrain(
         await SaveAsync();
         if (isNew)
         {
-            await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Add(CatalogKind.Agent, AgentId);
+            await grains.Get<ICatalogGrain>(ICatalogGrain.Key).Add(CatalogKind.Agent, AgentId);
         }
 
         foreach (var removed in previousQueues.Except(definition.Queues.Select(q => q.QueueId)))
         {
-            GrainFactory.GetGrain<IQueueGrain>(removed).MemberLeft(AgentId).Ignore();
+            grains.Get<IQueueGrain>(removed).MemberLeft(AgentId).Ignore();
         }
 
         PublishToQueues();
@@ -106,10 +107,10 @@ public sealed partial class AgentGrain(
 
         foreach (var membership in Definition.Queues)
         {
-            GrainFactory.GetGrain<IQueueGrain>(membership.QueueId).MemberLeft(AgentId).Ignore();
+            grains.Get<IQueueGrain>(membership.QueueId).MemberLeft(AgentId).Ignore();
         }
 
-        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Remove(CatalogKind.Agent, AgentId);
+        await grains.Get<ICatalogGrain>(ICatalogGrain.Key).Remove(CatalogKind.Agent, AgentId);
         await state.ClearOrDeactivateAsync(this);
         workload = new AgentWorkload(CapacityProfile.Of());
         changes.Notify();
@@ -200,7 +201,7 @@ public sealed partial class AgentGrain(
 
         foreach (var membership in Definition.Queues)
         {
-            GrainFactory.GetGrain<IQueueGrain>(membership.QueueId).MemberChanged(MemberView(membership), state.State.Version).Ignore();
+            grains.Get<IQueueGrain>(membership.QueueId).MemberChanged(MemberView(membership), state.State.Version).Ignore();
         }
     }
 

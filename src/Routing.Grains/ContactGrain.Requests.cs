@@ -23,7 +23,7 @@ public sealed partial class ContactGrain
         }
 
         // The queue first: it holds the place in line, and the ticket an agent will be offered.
-        var scheduled = await GrainFactory.GetGrain<IQueueGrain>(Record.Ticket.QueueId).ScheduleCallback(ContactId, callbackNumber);
+        var scheduled = await grains.Get<IQueueGrain>(Record.Ticket.QueueId).ScheduleCallback(ContactId, callbackNumber);
         if (!scheduled.IsOk)
         {
             return Reply.Failure<ContactView>(scheduled);
@@ -69,9 +69,9 @@ public sealed partial class ContactGrain
 
         if (!Record.FeedbackPropagated)
         {
-            await GrainFactory.GetGrain<ICustomerGrain>(Record.Ticket.CustomerId).FeedbackGiven(ContactId, feedback);
-            await GrainFactory.GetGrain<IQueueGrain>(Record.Ticket.QueueId).FeedbackReceived(feedback);
-            await GrainFactory.GetGrain<IAgentGrain>(Record.AgentId).FeedbackReceived(feedback);
+            await grains.Get<ICustomerGrain>(Record.Ticket.CustomerId).FeedbackGiven(ContactId, feedback);
+            await grains.Get<IQueueGrain>(Record.Ticket.QueueId).FeedbackReceived(feedback);
+            await grains.Get<IAgentGrain>(Record.AgentId).FeedbackReceived(feedback);
             Record.FeedbackPropagated = true;
             await SaveAsync();
         }
@@ -95,12 +95,12 @@ public sealed partial class ContactGrain
 
         if (Record.State is ContactState.Queued or ContactState.Offered)
         {
-            var abandoned = await GrainFactory.GetGrain<IQueueGrain>(Record.Ticket.QueueId).Abandon(ContactId);
+            var abandoned = await grains.Get<IQueueGrain>(Record.Ticket.QueueId).Abandon(ContactId);
             if (abandoned.IsOk)
             {
                 if (abandoned.Value is { } offeredTo)
                 {
-                    await GrainFactory.GetGrain<IAgentGrain>(offeredTo).CustomerLeft(ContactId);
+                    await grains.Get<IAgentGrain>(offeredTo).CustomerLeft(ContactId);
                 }
 
                 await EndAsync(ContactState.Abandoned, "the customer left before being answered", agentId: null);
@@ -114,7 +114,7 @@ public sealed partial class ContactGrain
         // With an agent: the agent ends it into wrap-up and tells us.
         if (Record.AgentId is not null)
         {
-            await GrainFactory.GetGrain<IAgentGrain>(Record.AgentId).CustomerLeft(ContactId);
+            await grains.Get<IAgentGrain>(Record.AgentId).CustomerLeft(ContactId);
         }
 
         return Reply.Success(View());

@@ -59,7 +59,7 @@ public sealed partial class ContactGrain
     {
         while (true)
         {
-            var queue = GrainFactory.GetGrain<IQueueGrain>(Record.Ticket!.QueueId);
+            var queue = grains.Get<IQueueGrain>(Record.Ticket!.QueueId);
             var enqueued = await queue.Enqueue(Record.Ticket);
             Record.Ticket = enqueued.Ticket ?? Record.Ticket;
             if (enqueued.Reply.IsOk)
@@ -102,7 +102,7 @@ public sealed partial class ContactGrain
     {
         foreach (var (agentId, reason) in enqueued.Candidates.Zip(enqueued.CandidateReasons).Take(options.Value.CandidatesTriedOnArrival))
         {
-            var taken = await GrainFactory.GetGrain<IAgentGrain>(agentId).TakeWork();
+            var taken = await grains.Get<IAgentGrain>(agentId).TakeWork();
             if (taken.Contains(ContactId) && Record.State == ContactState.Queued && !returnedWhileRouting.Contains(agentId))
             {
                 MarkOffered(agentId, $"offered to {agentId}: {reason}");
@@ -133,7 +133,7 @@ public sealed partial class ContactGrain
         IReadOnlyList<IvrStep>? ivrPath = null;
         if (request.IvrSessionId is { } sessionId)
         {
-            var session = await GrainFactory.GetGrain<IIvrSessionGrain>(sessionId).Get();
+            var session = await grains.Get<IIvrSessionGrain>(sessionId).Get();
             if (session?.State.Destination is not { } destination)
             {
                 return Reply.Fail(
@@ -155,7 +155,7 @@ public sealed partial class ContactGrain
             return Reply.Fail(ReplyStatus.InvalidArgument, "queue_id is required unless ivr_session_id names a session that reached a queue");
         }
 
-        var definition = await GrainFactory.GetGrain<IQueueGrain>(request.QueueId).GetDefinition();
+        var definition = await grains.Get<IQueueGrain>(request.QueueId).GetDefinition();
         if (definition is null)
         {
             return Reply.Fail(ReplyStatus.NotFound, $"queue '{request.QueueId}' does not exist");
@@ -171,7 +171,7 @@ public sealed partial class ContactGrain
             return Reply.Fail(ReplyStatus.InvalidArgument, $"a callback is a voice call, not {request.Channel.ToString().ToLowerInvariant()}");
         }
 
-        var customer = await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).Context(ContactId);
+        var customer = await grains.Get<ICustomerGrain>(request.CustomerId).Context(ContactId);
         var skills = request.RequiredSkills.Count > 0 ? request.RequiredSkills : definition.DefaultSkills;
         var priority = ContactPriority.ForTier(request.Priority ?? ContactPriority.Default, customer.Tier, options.Value.VipPriorityBoost);
         var now = clock.GetUtcNow();
@@ -195,7 +195,7 @@ public sealed partial class ContactGrain
         return Reply.Ok;
     }
 
-    private ICustomerGrain CustomerOf(ContactTicket? ticket) => GrainFactory.GetGrain<ICustomerGrain>(ticket!.CustomerId);
+    private ICustomerGrain CustomerOf(ContactTicket? ticket) => grains.Get<ICustomerGrain>(ticket!.CustomerId);
 
     /// <summary>What the caller chose in the menus fills what the request leaves empty.</summary>
     private static RouteRequest WithDestination(RouteRequest request, IvrDestination destination)

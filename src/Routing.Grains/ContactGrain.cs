@@ -9,7 +9,8 @@ public sealed partial class ContactGrain(
     IGrainContext context,
     TimeProvider clock,
     IOptions<RoutingGrainOptions> options,
-    ILogger<ContactGrain> logger) : Grain, IContactGrain
+    ILogger<ContactGrain> logger,
+    GrainReferences grains) : Grain, IContactGrain
 {
     // Agents' notices interleave with this grain's own calls; writes still go one at a time in call order.
     private Task lastWrite = Task.CompletedTask;
@@ -178,7 +179,7 @@ public sealed partial class ContactGrain(
         var endedAt = Record.EndedAt!.Value;
         var wait = (Record.AnsweredAt ?? endedAt) - ticket.ArrivedAt;
         var handle = Record.AnsweredAt is { } answered ? endedAt - answered : TimeSpan.Zero;
-        return GrainFactory.GetGrain<ICustomerGrain>(ticket.CustomerId).ContactEnded(
+        return grains.Get<ICustomerGrain>(ticket.CustomerId).ContactEnded(
             new CustomerContactRecord(ContactId, ticket.Channel, ticket.QueueId, Record.AgentId, Record.State, wait, handle, endedAt, ticket.IvrPath));
     }
 

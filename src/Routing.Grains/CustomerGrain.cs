@@ -3,7 +3,8 @@ namespace Routing.Grains;
 /// <summary>A customer: sees one person calling twice, knows its tier and last agent, keeps a bounded contact history.</summary>
 public sealed class CustomerGrain(
     [PersistentState("customer", StorageNames.Routing)] IPersistentState<CustomerState> state,
-    IOptions<RoutingGrainOptions> options) : Grain, ICustomerGrain
+    IOptions<RoutingGrainOptions> options,
+    GrainReferences grains) : Grain, ICustomerGrain
 {
     public Task<CustomerContext> Context(string contactId)
     {
@@ -29,7 +30,7 @@ public sealed class CustomerGrain(
         // Flagged on both: the contacts already open learn of this one.
         foreach (var other in others)
         {
-            GrainFactory.GetGrain<IContactGrain>(other).AnotherContactStarted(contactId).Ignore();
+            grains.Get<IContactGrain>(other).AnotherContactStarted(contactId).Ignore();
         }
     }
 

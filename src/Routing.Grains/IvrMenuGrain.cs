@@ -5,7 +5,8 @@ namespace Routing.Grains;
 /// a cycle without an exit; refuses removal while another menu leads to it.
 /// </summary>
 public sealed class IvrMenuGrain(
-    [PersistentState("ivr-menu", StorageNames.Routing)] IPersistentState<IvrMenuState> state) : Grain, IIvrMenuGrain
+    [PersistentState("ivr-menu", StorageNames.Routing)] IPersistentState<IvrMenuState> state,
+    GrainReferences grains) : Grain, IIvrMenuGrain
 {
     private string MenuId => this.GetPrimaryKeyString();
 
@@ -19,7 +20,7 @@ public sealed class IvrMenuGrain(
 
         foreach (var option in menu.Options)
         {
-            if (option.Route is { } route && await GrainFactory.GetGrain<IQueueGrain>(route.QueueId).GetDefinition() is null)
+            if (option.Route is { } route && await grains.Get<IQueueGrain>(route.QueueId).GetDefinition() is null)
             {
                 return Reply.Fail(ReplyStatus.NotFound, $"digit '{option.Digit}' routes to queue '{route.QueueId}', which does not exist");
             }
@@ -43,7 +44,7 @@ public sealed class IvrMenuGrain(
         await state.WriteOrDeactivateAsync(this);
         if (isNew)
         {
-            await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Add(CatalogKind.IvrMenu, MenuId);
+            await grains.Get<ICatalogGrain>(ICatalogGrain.Key).Add(CatalogKind.IvrMenu, MenuId);
         }
 
         return Reply.Ok;
@@ -56,10 +57,10 @@ public sealed class IvrMenuGrain(
             return Reply.Fail(ReplyStatus.NotFound, $"menu '{MenuId}' does not exist");
         }
 
-        var catalog = GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key);
+        var catalog = grains.Get<ICatalogGrain>(ICatalogGrain.Key);
         foreach (var otherId in (await catalog.List(CatalogKind.IvrMenu)).Where(id => id != MenuId))
         {
-            var other = await GrainFactory.GetGrain<IIvrMenuGrain>(otherId).Get();
+            var other = await grains.Get<IIvrMenuGrain>(otherId).Get();
             if (other?.Options.FirstOrDefault(o => o.SubmenuId == MenuId) is { } link)
             {
                 return Reply.Fail(ReplyStatus.FailedPrecondition, $"menu '{otherId}' digit '{link.Digit}' leads to menu '{MenuId}'; change that menu first");
@@ -81,7 +82,7 @@ public sealed class IvrMenuGrain(
         {
             foreach (var option in menus[id].Options.Where(o => o.SubmenuId is not null && !menus.ContainsKey(o.SubmenuId)))
             {
-                if (await GrainFactory.GetGrain<IIvrMenuGrain>(option.SubmenuId!).Get() is not { } next)
+                if (await grains.Get<IIvrMenuGrain>(option.SubmenuId!).Get() is not { } next)
                 {
                     return (menus, (id, option.Digit, option.SubmenuId!));
                 }

@@ -3,7 +3,8 @@ namespace Routing.Grains;
 /// <summary>A caller's way through the touch-tone menus: one write per input, so a restart resumes at the same prompt.</summary>
 public sealed partial class IvrSessionGrain(
     [PersistentState("ivr-session", StorageNames.Routing)] IPersistentState<IvrSessionRecord> state,
-    ILogger<IvrSessionGrain> logger) : Grain, IIvrSessionGrain
+    ILogger<IvrSessionGrain> logger,
+    GrainReferences grains) : Grain, IIvrSessionGrain
 {
     private string SessionId => this.GetPrimaryKeyString();
 
@@ -85,7 +86,7 @@ public sealed partial class IvrSessionGrain(
 
     private async Task<IvrMenu?> MenuAsync(string menuId, Dictionary<string, IvrMenu> menus)
     {
-        if (!menus.TryGetValue(menuId, out var menu) && await GrainFactory.GetGrain<IIvrMenuGrain>(menuId).Get() is { } loaded)
+        if (!menus.TryGetValue(menuId, out var menu) && await grains.Get<IIvrMenuGrain>(menuId).Get() is { } loaded)
         {
             menus[menuId] = menu = loaded;
         }

@@ -255,7 +255,7 @@ public sealed partial class QueueGrain
     {
         foreach (var agent in RankFreeAgents(contact, now).Where(a => a.AgentId != exceptAgentId).Take(options.Value.AgentsNudged))
         {
-            GrainFactory.GetGrain<IAgentGrain>(agent.AgentId).WorkAvailable(QueueId).Ignore();
+            grains.Get<IAgentGrain>(agent.AgentId).WorkAvailable(QueueId).Ignore();
         }
     }
 

@@ -13,7 +13,8 @@ public sealed partial class QueueGrain(
     IGrainContext context,
     TimeProvider clock,
     IOptions<RoutingGrainOptions> options,
-    ILogger<QueueGrain> logger) : Grain, IQueueGrain
+    ILogger<QueueGrain> logger,
+    GrainReferences grains) : Grain, IQueueGrain
 {
     /// <summary>The state name of the line's entries: one per waiting contact.</summary>
     public const string LineEntries = "queue-line";
@@ -59,7 +60,7 @@ public sealed partial class QueueGrain(
             RebuildLine();
             foreach (var agentId in state.State.MemberIds)
             {
-                GrainFactory.GetGrain<IAgentGrain>(agentId).ReportTo(QueueId).Ignore();
+                grains.Get<IAgentGrain>(agentId).ReportTo(QueueId).Ignore();
             }
 
             ArmRelaxationTimer();
@@ -83,7 +84,7 @@ public sealed partial class QueueGrain(
                 return Reply.Fail(ReplyStatus.InvalidArgument, $"queue '{QueueId}' cannot overflow into itself");
             }
 
-            if (await GrainFactory.GetGrain<IQueueGrain>(definition.OverflowQueueId).GetDefinition() is null)
+            if (await grains.Get<IQueueGrain>(definition.OverflowQueueId).GetDefinition() is null)
             {
                 return Reply.Fail(ReplyStatus.NotFound, $"overflow queue '{definition.OverflowQueueId}' does not exist");
             }
@@ -96,7 +97,7 @@ public sealed partial class QueueGrain(
         await SaveAsync();
         if (isNew)
         {
-            await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Add(CatalogKind.Queue, QueueId);
+            await grains.Get<ICatalogGrain>(ICatalogGrain.Key).Add(CatalogKind.Queue, QueueId);
         }
 
         ArmRelaxationTimer();
@@ -121,7 +122,7 @@ public sealed partial class QueueGrain(
             return Reply.Fail(ReplyStatus.FailedPrecondition, $"queue '{QueueId}' is still served by {state.State.MemberIds.Count} agents; remove it from their queues first");
         }
 
-        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Remove(CatalogKind.Queue, QueueId);
+        await grains.Get<ICatalogGrain>(ICatalogGrain.Key).Remove(CatalogKind.Queue, QueueId);
         await state.ClearOrDeactivateAsync(this);
         await statistics.ClearAsync();
         return Reply.Ok;
@@ -150,7 +151,7 @@ public sealed partial class QueueGrain(
         if (Definition is not null && member.Presence == AgentPresence.Available
             && line.BestFor(member.WorkView, Definition.Relaxation, clock.GetUtcNow()) is not null)
         {
-            GrainFactory.GetGrain<IAgentGrain>(member.AgentId).WorkAvailable(QueueId).Ignore();
+            grains.Get<IAgentGrain>(member.AgentId).WorkAvailable(QueueId).Ignore();
         }
     }
 

@@ -1,3 +1,5 @@
+using Routing.Grains;
+
 namespace Routing.Server.Hosting;
 
 /// <summary>
@@ -5,17 +7,17 @@ namespace Routing.Server.Hosting;
 /// only while it is active, so after a restart, or after the silo that hosted some of them died, they are woken here
 /// rather than waiting for the next call that happens to reach them.
 /// </summary>
-public sealed partial class CenterWaker(IGrainFactory grains, ILogger<CenterWaker> logger)
+public sealed partial class CenterWaker(GrainReferences grains, ILogger<CenterWaker> logger)
 {
     /// <summary>Wakes each grain once; returns the ids that failed (the caller decides whether to try again).</summary>
     public async Task<IReadOnlyList<string>> WakeAsync(IReadOnlyCollection<string>? only = null)
     {
-        var catalog = grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key);
+        var catalog = grains.Get<ICatalogGrain>(ICatalogGrain.Key);
         var queues = await catalog.List(CatalogKind.Queue);
         var agents = await catalog.List(CatalogKind.Agent);
         var woken = await Task.WhenAll([
-            .. queues.Where(id => only is null || only.Contains(id)).Select(id => WakeOneAsync(id, () => grains.GetGrain<IQueueGrain>(id).GetDefinition())),
-            .. agents.Where(id => only is null || only.Contains(id)).Select(id => WakeOneAsync(id, () => grains.GetGrain<IAgentGrain>(id).Get())),
+            .. queues.Where(id => only is null || only.Contains(id)).Select(id => WakeOneAsync(id, () => grains.Get<IQueueGrain>(id).GetDefinition())),
+            .. agents.Where(id => only is null || only.Contains(id)).Select(id => WakeOneAsync(id, () => grains.Get<IAgentGrain>(id).Get())),
         ]);
         var failed = woken.Where(w => !w.Woken).Select(w => w.Id).ToList();
         LogWoken(logger, queues.Count, agents.Count, failed.Count);

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Microsoft.Extensions.Options;
 using Routing.Server.Mapping;
+using Routing.Grains;
 
 namespace Routing.Server.Hosting;
 
@@ -9,7 +10,7 @@ namespace Routing.Server.Hosting;
 /// timers (offer expiry, wrap-up, skill relaxation) run again and waiting work is picked up after a restart.
 /// </summary>
 public sealed partial class RoutingStartup(
-    IGrainFactory grains,
+    GrainReferences grains,
     CenterConfigurator configurator,
     CenterWaker waker,
     IOptions<RoutingServerOptions> options,
@@ -17,7 +18,7 @@ public sealed partial class RoutingStartup(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var catalog = grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key);
+        var catalog = grains.Get<ICatalogGrain>(ICatalogGrain.Key);
         var queues = await catalog.List(CatalogKind.Queue);
         if (queues.Count == 0 && !string.IsNullOrWhiteSpace(options.Value.SeedFile))
         {

@@ -1,9 +1,10 @@
 using Routing.Server.Mapping;
+using Routing.Grains;
 
 namespace Routing.Server.Services;
 
 /// <summary>The operators' API: queues, agents with their skills and capacity, touch-tone menus.</summary>
-public sealed class AdminService(IGrainFactory grains, CenterConfigurator configurator) : Proto.Admin.AdminBase
+public sealed class AdminService(GrainReferences grains, CenterConfigurator configurator) : Proto.Admin.AdminBase
 {
     public override async Task<Proto.QueueConfig> UpsertQueue(Proto.QueueConfig request, ServerCallContext context)
     {
@@ -15,7 +16,7 @@ public sealed class AdminService(IGrainFactory grains, CenterConfigurator config
     {
         ArgumentNullException.ThrowIfNull(request);
         var queueId = RequestValidation.Id(request.QueueId, "queue_id");
-        var definition = await grains.GetGrain<IQueueGrain>(queueId).GetDefinition()
+        var definition = await grains.Get<IQueueGrain>(queueId).GetDefinition()
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"queue '{queueId}' does not exist"));
         return ConfigMapper.ToConfig(queueId, definition);
     }
@@ -23,7 +24,7 @@ public sealed class AdminService(IGrainFactory grains, CenterConfigurator config
     public override async Task<Proto.RemoveResponse> RemoveQueue(Proto.RemoveQueueRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        GrpcErrors.ThrowIfFailed(await grains.GetGrain<IQueueGrain>(RequestValidation.Id(request.QueueId, "queue_id")).Remove());
+        GrpcErrors.ThrowIfFailed(await grains.Get<IQueueGrain>(RequestValidation.Id(request.QueueId, "queue_id")).Remove());
         return new Proto.RemoveResponse();
     }
 
@@ -37,7 +38,7 @@ public sealed class AdminService(IGrainFactory grains, CenterConfigurator config
     {
         ArgumentNullException.ThrowIfNull(request);
         var agentId = RequestValidation.Id(request.AgentId, "agent_id");
-        var view = await grains.GetGrain<IAgentGrain>(agentId).Get()
+        var view = await grains.Get<IAgentGrain>(agentId).Get()
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"agent '{agentId}' does not exist"));
         return ConfigMapper.ToConfig(agentId, view.Definition);
     }
@@ -45,14 +46,14 @@ public sealed class AdminService(IGrainFactory grains, CenterConfigurator config
     public override async Task<Proto.RemoveResponse> RemoveAgent(Proto.RemoveAgentRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        GrpcErrors.ThrowIfFailed(await grains.GetGrain<IAgentGrain>(RequestValidation.Id(request.AgentId, "agent_id")).Remove());
+        GrpcErrors.ThrowIfFailed(await grains.Get<IAgentGrain>(RequestValidation.Id(request.AgentId, "agent_id")).Remove());
         return new Proto.RemoveResponse();
     }
 
     public override async Task<Proto.ListAgentsResponse> ListAgents(Proto.ListAgentsRequest request, ServerCallContext context)
     {
-        var ids = await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).List(CatalogKind.Agent);
-        var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<IAgentGrain>(id).Get()));
+        var ids = await grains.Get<ICatalogGrain>(ICatalogGrain.Key).List(CatalogKind.Agent);
+        var views = await Task.WhenAll(ids.Select(id => grains.Get<IAgentGrain>(id).Get()));
         var response = new Proto.ListAgentsResponse();
         response.Agents.Add(views.OfType<AgentView>().Select(v => ConfigMapper.ToConfig(v.AgentId, v.Definition)));
         return response;
@@ -67,7 +68,7 @@ public sealed class AdminService(IGrainFactory grains, CenterConfigurator config
     public override async Task<Proto.RemoveResponse> RemoveIvrMenu(Proto.RemoveIvrMenuRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        GrpcErrors.ThrowIfFailed(await grains.GetGrain<IIvrMenuGrain>(RequestValidation.Id(request.MenuId, "menu_id")).Remove());
+        GrpcErrors.ThrowIfFailed(await grains.Get<IIvrMenuGrain>(RequestValidation.Id(request.MenuId, "menu_id")).Remove());
         return new Proto.RemoveResponse();
     }
 
@@ -80,6 +81,6 @@ public sealed class AdminService(IGrainFactory grains, CenterConfigurator config
     public override async Task<Proto.Customer> GetCustomer(Proto.GetCustomerRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return ViewMapper.ToApi(await grains.GetGrain<ICustomerGrain>(RequestValidation.Id(request.CustomerId, "customer_id")).Get());
+        return ViewMapper.ToApi(await grains.Get<ICustomerGrain>(RequestValidation.Id(request.CustomerId, "customer_id")).Get());
     }
 }

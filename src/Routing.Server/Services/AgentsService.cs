@@ -8,7 +8,7 @@ namespace Routing.Server.Services;
 
 /// <summary>The agent desktops' API: status, offers, accept / reject, complete, wrap-up.</summary>
 public sealed class AgentsService(
-    IGrainFactory grains,
+    GrainReferences grains,
     ChangeFeeds feeds,
     IOptions<RoutingGrainOptions> routing,
     DecisionTimings timings,
@@ -120,7 +120,7 @@ public sealed class AgentsService(
             offer.TimeToAccept = Duration.FromTimeSpan((assignment.Until ?? assignment.Since) - assignment.Since);
 
             // Who the customer is travels with the offer: the desktop shows their history before answering.
-            offer.Customer = ViewMapper.ToApi(await grains.GetGrain<ICustomerGrain>(assignment.Ticket.CustomerId).Get());
+            offer.Customer = ViewMapper.ToApi(await grains.Get<ICustomerGrain>(assignment.Ticket.CustomerId).Get());
             await offers.Writer.WriteAsync(offer, offers.Cancellation);
             timings.OfferWritten(assignment.Ticket.ContactId);
         }
@@ -175,11 +175,11 @@ public sealed class AgentsService(
     }
 
     // Commands go straight to the agent, which answers NotFound when it does not exist: no read of its own first.
-    private IAgentGrain Agent(string agentId) => grains.GetGrain<IAgentGrain>(RequestValidation.Id(agentId, "agent_id"));
+    private IAgentGrain Agent(string agentId) => grains.Get<IAgentGrain>(RequestValidation.Id(agentId, "agent_id"));
 
     private async Task<IAgentGrain> ExistingAgentAsync(string agentId)
     {
-        var agent = grains.GetGrain<IAgentGrain>(RequestValidation.Id(agentId, "agent_id"));
+        var agent = grains.Get<IAgentGrain>(RequestValidation.Id(agentId, "agent_id"));
         if (await agent.Get() is null)
         {
             GrpcErrors.NotFound($"agent '{agentId}' does not exist");

@@ -1,15 +1,16 @@
 using Routing.Server.Mapping;
+using Routing.Grains;
 
 namespace Routing.Server.Services;
 
 /// <summary>The survey systems' API: a customer's answer for a finished contact.</summary>
-public sealed class FeedbackService(IGrainFactory grains) : Proto.Feedback.FeedbackBase
+public sealed class FeedbackService(GrainReferences grains) : Proto.Feedback.FeedbackBase
 {
     public override async Task<Proto.Contact> RecordFeedback(Proto.RecordFeedbackRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidation.Id(request.RequestId, "request_id");
-        var contact = grains.GetGrain<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
+        var contact = grains.Get<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
         var feedback = new CustomerFeedback(request.HasCsat ? request.Csat : null, request.HasNps ? request.Nps : null, request.Comment);
         if (feedback.Problem() is { } problem)
         {

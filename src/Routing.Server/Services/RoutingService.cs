@@ -9,7 +9,7 @@ namespace Routing.Server.Services;
 
 /// <summary>The channel adapters' API: route, watch, cancel contacts; estimate a queue's wait.</summary>
 public sealed class RoutingService(
-    IGrainFactory grains,
+    GrainReferences grains,
     ChangeFeeds feeds,
     IOptions<RoutingServerOptions> options,
     IOptions<RoutingGrainOptions> routing,
@@ -36,7 +36,7 @@ public sealed class RoutingService(
         Reply<RouteDecision>? reply = null;
         try
         {
-            reply = await grains.GetGrain<IContactGrain>(contactId).Route(route);
+            reply = await grains.Get<IContactGrain>(contactId).Route(route);
             return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(reply));
         }
         finally
@@ -50,9 +50,9 @@ public sealed class RoutingService(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseStream);
         ArgumentNullException.ThrowIfNull(context);
-        var contact = grains.GetGrain<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
+        var contact = grains.Get<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
         var view = await contact.Get() ?? throw NotFound(request.ContactId);
-        var queue = grains.GetGrain<IQueueGrain>(view.Ticket.QueueId);
+        var queue = grains.Get<IQueueGrain>(view.Ticket.QueueId);
         using var lease = feeds.Open();
         try
         {
@@ -107,7 +107,7 @@ public sealed class RoutingService(
     public override async Task<Proto.Contact> CancelContact(Proto.CancelContactRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var contact = grains.GetGrain<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
+        var contact = grains.Get<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
         var view = GrpcErrors.ValueOrThrow(await contact.Cancel());
         return ViewMapper.ToApi(view, null);
     }
@@ -116,7 +116,7 @@ public sealed class RoutingService(
     {
         ArgumentNullException.ThrowIfNull(request);
         var requestId = RequestValidation.Id(request.RequestId, "request_id");
-        var session = grains.GetGrain<IIvrSessionGrain>(RequestValidation.Id(request.SessionId, "session_id"));
+        var session = grains.Get<IIvrSessionGrain>(RequestValidation.Id(request.SessionId, "session_id"));
         var menuId = request.MenuId.Length > 0 ? RequestValidation.Id(request.MenuId, "menu_id") : null;
         var reply = await session.Navigate(requestId, menuId, RequestValidation.Digits(request.Digits), request.TimedOut);
         return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(reply));
@@ -126,25 +126,25 @@ public sealed class RoutingService(
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidation.Id(request.RequestId, "request_id");
-        var contact = grains.GetGrain<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
+        var contact = grains.Get<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
         var number = RequestValidation.PhoneNumber(RequestValidation.Required(request.CallbackNumber, "callback_number"), "callback_number");
         var view = GrpcErrors.ValueOrThrow(await contact.RequestCallback(number));
-        return await DescribeAsync(view, grains.GetGrain<IQueueGrain>(view.Ticket.QueueId));
+        return await DescribeAsync(view, grains.Get<IQueueGrain>(view.Ticket.QueueId));
     }
 
     public override async Task<Proto.Contact> GetContact(Proto.GetContactRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var contact = grains.GetGrain<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
+        var contact = grains.Get<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
         var view = await contact.Get() ?? throw NotFound(request.ContactId);
-        return await DescribeAsync(view, grains.GetGrain<IQueueGrain>(view.Ticket.QueueId));
+        return await DescribeAsync(view, grains.Get<IQueueGrain>(view.Ticket.QueueId));
     }
 
     public override async Task<Proto.QueueEstimate> GetQueueEstimate(Proto.GetQueueEstimateRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         var queueId = RequestValidation.Id(request.QueueId, "queue_id");
-        var queue = grains.GetGrain<IQueueGrain>(queueId);
+        var queue = grains.Get<IQueueGrain>(queueId);
         var stats = await queue.GetStats()
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"queue '{queueId}' does not exist"));
         Channel? channel = request.Channel == Proto.Channel.Unspecified ? null : RequestValidation.Channel(request.Channel);

@@ -8,17 +8,17 @@ namespace Routing.Server.Services;
 
 /// <summary>The supervisors' API: queues and their live numbers, asked for or streamed.</summary>
 public sealed class SupervisorService(
-    IGrainFactory grains,
+    GrainReferences grains,
     ChangeFeeds feeds,
     IOptions<RoutingServerOptions> server,
     IOptions<RoutingGrainOptions> routing) : Proto.Supervisor.SupervisorBase
 {
     public override async Task<Proto.ListQueuesResponse> ListQueues(Proto.ListQueuesRequest request, ServerCallContext context)
     {
-        var ids = await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).List(CatalogKind.Queue);
+        var ids = await grains.Get<ICatalogGrain>(ICatalogGrain.Key).List(CatalogKind.Queue);
         var queues = await Task.WhenAll(ids.Select(async id =>
         {
-            var queue = grains.GetGrain<IQueueGrain>(id);
+            var queue = grains.Get<IQueueGrain>(id);
             return (Id: id, Definition: await queue.GetDefinition(), Stats: await queue.GetStats());
         }));
         var response = new Proto.ListQueuesResponse();
@@ -41,7 +41,7 @@ public sealed class SupervisorService(
     {
         ArgumentNullException.ThrowIfNull(request);
         var queueId = RequestValidation.Id(request.QueueId, "queue_id");
-        var stats = await grains.GetGrain<IQueueGrain>(queueId).GetStats()
+        var stats = await grains.Get<IQueueGrain>(queueId).GetStats()
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"queue '{queueId}' does not exist"));
         return WithWindowLength(ViewMapper.ToApi(stats));
     }
@@ -53,8 +53,8 @@ public sealed class SupervisorService(
         ArgumentNullException.ThrowIfNull(context);
         var ids = request.QueueIds.Count > 0
             ? [.. request.QueueIds.Select(id => RequestValidation.Id(id, "queue_ids")).Distinct(StringComparer.Ordinal)]
-            : await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).List(CatalogKind.Queue);
-        var queues = ids.Select(id => grains.GetGrain<IQueueGrain>(id)).ToList();
+            : await grains.Get<ICatalogGrain>(ICatalogGrain.Key).List(CatalogKind.Queue);
+        var queues = ids.Select(id => grains.Get<IQueueGrain>(id)).ToList();
         var minInterval = request.MinInterval is { } asked && asked.ToTimeSpan() > server.Value.StatsMinInterval ? asked.ToTimeSpan() : server.Value.StatsMinInterval;
 
         // One feed watches every queue: a change anywhere wakes the stream at once, and time alone (longest wait, the
