@@ -86,13 +86,19 @@ public sealed class RoutingGrainOptions
 
     /// <summary>
     /// How long a grain keeps a stream watching it (<see cref="IChangeObserver"/>) after the stream's last watch call.
-    /// Streams renew at a third of it, so an idle stream costs one call per a third of the lease.
+    /// Streams unwatch when they end; the lease only bounds how long a grain keeps telling a stream whose server
+    /// died without unwatching. Streams renew at a third of it, so an idle stream costs one call per a third of the
+    /// lease; at most 45 minutes, so the renewals (15 minutes apart) keep a watched agent's activation from
+    /// Orleans' idle collection (15 minutes by default).
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:03", "01:00:00")]
-    public TimeSpan WatchLease { get; set; } = TimeSpan.FromMinutes(3);
+    [Range(typeof(TimeSpan), "00:00:03", "00:45:00")]
+    public TimeSpan WatchLease { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>How often a stream renews its watch: a third of <see cref="WatchLease"/>.</summary>
     public TimeSpan WatchRenewInterval => WatchLease / 3;
+
+    /// <summary>How often the server looks for offer streams due to renew: a tenth of <see cref="WatchRenewInterval"/>.</summary>
+    public TimeSpan WatchSweepInterval => WatchRenewInterval / 10;
 
     /// <summary>How long a contact waits for its preferred agent before any eligible agent may take it.</summary>
     public TimeSpan PreferredAgentWait { get; set; } = TimeSpan.FromSeconds(30);

@@ -55,6 +55,7 @@ public static class RoutingServerExtensions
         builder.Services.AddSingleton<DecisionTimings>();
         builder.Services.AddHostedService<RoutingStartup>();
         builder.Services.AddHostedService<SiloLossWatcher>();
+        builder.Services.AddHostedService<WatchRenewalSweeper>();
         return builder;
     }
 

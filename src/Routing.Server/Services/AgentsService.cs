@@ -52,11 +52,11 @@ public sealed class AgentsService(
         {
             while (!context.CancellationToken.IsCancellationRequested)
             {
-                // Watching renews the lease and reads the agent: at the start, once per renewal interval, and when
-                // woken without the agent (it deactivated, or a silo was lost and it lives elsewhere now).
+                // Watching renews the lease and reads the agent: at the start, when woken to renew, and when woken
+                // without the agent (it deactivated, or a silo was lost and it lives elsewhere now).
+                lease.RenewAt = clock.GetUtcNow() + routing.Value.WatchRenewInterval;
                 await SendAsync(offers, await agent.Watch(lease.Feed.Reference), read: true);
-                var renewAt = clock.GetUtcNow() + routing.Value.WatchRenewInterval;
-                while (await lease.Feed.WaitAsync(Until(renewAt), context.CancellationToken)
+                while (await lease.Feed.WaitAsync(Timeout.InfiniteTimeSpan, context.CancellationToken)
                     && !lease.Feed.TakeReadRequest()
                     && lease.Feed.TakeAgent() is { } pushed)
                 {
@@ -71,12 +71,6 @@ public sealed class AgentsService(
         {
             agent.Unwatch(lease.Feed.Reference).Ignore();
         }
-    }
-
-    private TimeSpan Until(DateTimeOffset renewAt)
-    {
-        var left = renewAt - clock.GetUtcNow();
-        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     /// <summary>
