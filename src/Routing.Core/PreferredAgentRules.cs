@@ -22,8 +22,15 @@ public static class PreferredAgentRules
             ? (last, now + wait)
             : (null, null);
 
-    /// <summary>Whether waiting for the preferred agent still makes sense: only while it is logged in to the queue.</summary>
-    /// <param name="presenceInQueue">The agent's presence as the queue knows it; null when it does not serve the queue.</param>
-    public static bool WorthWaitingFor(AgentPresence? presenceInQueue) =>
-        presenceInQueue is { } presence && presence != AgentPresence.LoggedOut;
+    /// <summary>
+    /// Whether waiting for the preferred agent makes sense: only while it is logged in to the queue and could take
+    /// the contact at all (it handles the channel and has the skills). A customer whose last call went to a voice-only
+    /// agent does not wait for that agent with a chat.
+    /// </summary>
+    /// <param name="member">The agent as the queue knows it; null when it does not serve the queue.</param>
+    public static bool WorthWaitingFor(QueueMember? member, Channel channel, IEnumerable<SkillRequirement> required) =>
+        member is not null
+        && member.Presence != AgentPresence.LoggedOut
+        && CapacityRules.Check(member.Capacity, [], channel) != CapacityVerdict.ChannelNotHandled
+        && Eligibility.IsEligible(member.Skills, required);
 }

@@ -54,7 +54,7 @@ public sealed partial class QueueGrain
     private async Task<IReadOnlyList<RankedAgent>> JoinAsync(ContactTicket ticket, DateTimeOffset now)
     {
         if (ticket.PreferredAgentId is { } preferred
-            && !PreferredAgentRules.WorthWaitingFor(members.TryGetValue(preferred, out var member) ? member.Member.Presence : null))
+            && !PreferredAgentRules.WorthWaitingFor(members.TryGetValue(preferred, out var member) ? member.Member : null, ticket.Channel, ticket.RequiredSkills))
         {
             ticket = ticket with { PreferredAgentId = null, PreferredUntil = null };
         }

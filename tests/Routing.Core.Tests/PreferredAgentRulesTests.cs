@@ -24,9 +24,29 @@ public class PreferredAgentRulesTests
     [Fact]
     public void The_preferred_agent_is_worth_waiting_for_only_while_logged_in_to_the_queue()
     {
-        Assert.True(PreferredAgentRules.WorthWaitingFor(AgentPresence.Available));
-        Assert.True(PreferredAgentRules.WorthWaitingFor(AgentPresence.NotReady));
-        Assert.False(PreferredAgentRules.WorthWaitingFor(AgentPresence.LoggedOut));
-        Assert.False(PreferredAgentRules.WorthWaitingFor(null));
+        Assert.True(PreferredAgentRules.WorthWaitingFor(Member(AgentPresence.Available), Channel.Chat, []));
+        Assert.True(PreferredAgentRules.WorthWaitingFor(Member(AgentPresence.NotReady), Channel.Chat, []));
+        Assert.False(PreferredAgentRules.WorthWaitingFor(Member(AgentPresence.LoggedOut), Channel.Chat, []));
+        Assert.False(PreferredAgentRules.WorthWaitingFor(null, Channel.Chat, []));
     }
+
+    [Fact]
+    public void The_preferred_agent_is_not_waited_for_when_it_could_never_take_the_contact()
+    {
+        var voiceOnly = Member(AgentPresence.Available) with { Capacity = CapacityProfile.Of((Channel.Voice, new ChannelCapacity(1, Exclusive: true))) };
+
+        Assert.False(PreferredAgentRules.WorthWaitingFor(voiceOnly, Channel.Chat, []));
+        Assert.True(PreferredAgentRules.WorthWaitingFor(voiceOnly, Channel.Voice, []));
+        Assert.False(PreferredAgentRules.WorthWaitingFor(Member(AgentPresence.Available), Channel.Chat, [new SkillRequirement("french", 3)]));
+    }
+
+    // Busy with a chat right now still counts: the agent can take this contact once free.
+    private static QueueMember Member(AgentPresence presence) => new(
+        "ana",
+        1,
+        presence,
+        new Dictionary<string, int>(StringComparer.Ordinal) { ["english"] = 5 },
+        CapacityProfile.Of((Channel.Chat, new ChannelCapacity(1))),
+        [Channel.Chat],
+        T0);
 }

@@ -73,7 +73,7 @@ public sealed class CapacityInvariantTests(RoutingClusterFixture cluster, ITestO
         await stop.CancelAsync();
         await Task.WhenAll([.. workers, observer]);
 
-        Assert.True(allEnded, $"not every contact was handled within the deadline; seed {seed}");
+        Assert.True(allEnded, $"not every contact was handled within the deadline; seed {seed}\n{await Stuck(center, plan.Select(p => p.Contact), agents)}");
         Assert.True(violations.IsEmpty, $"seed {seed}:\n{string.Join("\n", violations.Take(20))}");
 
         // Settled: every contact ended once, completed, nobody holds anything, nothing is left in line.
@@ -196,6 +196,33 @@ public sealed class CapacityInvariantTests(RoutingClusterFixture cluster, ITestO
         {
             violations.Enqueue($"{view.AgentId} holds exclusive {exclusive[0].Ticket.Channel} work alongside {view.Assignments.Count - 1} other contacts (version {view.Version})");
         }
+    }
+
+    /// <summary>What a failed run left behind: the contacts not ended, the agents' holdings and the queues' counts.</summary>
+    private static async Task<string> Stuck(CallCenter center, IEnumerable<string> contacts, IAgentGrain[] agents)
+    {
+        var lines = new List<string>();
+        foreach (var id in contacts)
+        {
+            if (await center.Contact(id).Get() is { HasEnded: false } open)
+            {
+                lines.Add($"{id}: {open.State} {open.AgentId} {open.Reason}");
+            }
+        }
+
+        foreach (var agent in agents)
+        {
+            var view = (await agent.Get())!;
+            lines.Add($"{view.AgentId} {view.Presence} {view.Activity}: {string.Join(", ", view.Assignments.Select(a => $"{a.Ticket.ContactId} {a.Phase}"))}");
+        }
+
+        foreach (var queue in new[] { "front", "back" })
+        {
+            var stats = (await center.Queue(queue).GetStats())!;
+            lines.Add($"{queue}: waiting {stats.Waiting}, offered {stats.Offered}, available {stats.AgentsAvailable}, busy {stats.AgentsBusy}");
+        }
+
+        return string.Join("\n", lines);
     }
 
     private static Task<bool> AllEnded(CallCenter center, IReadOnlyList<string> contacts) =>
