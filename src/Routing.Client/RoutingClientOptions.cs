@@ -12,6 +12,12 @@ public sealed class RoutingClientOptions
     /// </summary>
     public int MaxAttempts { get; set; } = 4;
 
+    /// <summary>
+    /// The bearer token sent with every call, when the router checks tokens (<c>Routing:Auth</c>); null sends none,
+    /// which a router on loopback with authentication off accepts.
+    /// </summary>
+    public string? BearerToken { get; set; }
+
     /// <summary>First back-off between attempts; it doubles each time.</summary>
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using Routing.Grains;
 using Routing.Server.Mapping;
+using Routing.Server.Security;
 using Routing.Server.Services;
 using Routing.Server.Storage;
 using Routing.Server.Storage.GroupCommit;
@@ -44,6 +45,7 @@ public static class RoutingServerExtensions
         });
 
         var endpoint = new Uri(server.GrpcEndpoint);
+        builder.AddRoutingAuth(endpoint);
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Parse(endpoint.Host), endpoint.Port, listen => listen.Protocols = HttpProtocols.Http2));
 
@@ -62,11 +64,22 @@ public static class RoutingServerExtensions
     public static WebApplication MapRoutingServices(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGrpcService<RoutingService>();
-        app.MapGrpcService<AgentsService>();
-        app.MapGrpcService<AdminService>();
-        app.MapGrpcService<SupervisorService>();
-        app.MapGrpcService<FeedbackService>();
+        var authenticated = app.UseRoutingAuth();
+        foreach (var service in new[]
+        {
+            app.MapGrpcService<RoutingService>(),
+            app.MapGrpcService<AgentsService>(),
+            app.MapGrpcService<AdminService>(),
+            app.MapGrpcService<SupervisorService>(),
+            app.MapGrpcService<FeedbackService>(),
+        })
+        {
+            if (authenticated)
+            {
+                service.RequireAuthorization(ApiAccess.Policy);
+            }
+        }
+
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Options;
 using Routing.Server.Mapping;
 using Routing.Grains;
+using Routing.Server.Security;
 using Routing.Server.Telemetry;
 
 namespace Routing.Server.Services;
@@ -12,12 +13,13 @@ public sealed class AgentsService(
     ChangeFeeds feeds,
     IOptions<RoutingGrainOptions> routing,
     DecisionTimings timings,
-    TimeProvider clock) : Proto.Agents.AgentsBase
+    TimeProvider clock,
+    CallerChecks callers) : Proto.Agents.AgentsBase
 {
     public override async Task<Proto.Agent> SetStatus(Proto.SetStatusRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var agent = await ExistingAgentAsync(request.AgentId);
+        var agent = await ExistingAgentAsync(request.AgentId, context);
         var presence = request.Status switch
         {
             Proto.AgentStatus.Available => AgentPresence.Available,
@@ -36,7 +38,7 @@ public sealed class AgentsService(
     public override async Task<Proto.Agent> GetAgent(Proto.GetAgentRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var agent = await ExistingAgentAsync(request.AgentId);
+        var agent = await ExistingAgentAsync(request.AgentId, context);
         return ViewMapper.ToApi((await agent.Get())!);
     }
 
@@ -45,7 +47,7 @@ public sealed class AgentsService(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseStream);
         ArgumentNullException.ThrowIfNull(context);
-        var agent = await ExistingAgentAsync(request.AgentId);
+        var agent = await ExistingAgentAsync(request.AgentId, context);
         var offers = new OfferStream(request.AgentId, responseStream, context.CancellationToken);
         using var lease = feeds.Open();
         try
@@ -132,14 +134,14 @@ public sealed class AgentsService(
 
         var toQueue = request.ToQueueId.Length > 0 ? RequestValidation.Id(request.ToQueueId, "to_queue_id") : null;
         var toAgent = request.ToAgentId.Length > 0 ? RequestValidation.Id(request.ToAgentId, "to_agent_id") : null;
-        var agent = Agent(request.AgentId);
+        var agent = Agent(request.AgentId, context);
         return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(await agent.TransferContact(contactId, toQueue, toAgent)));
     }
 
     public override async Task<Proto.Assignment> AcceptOffer(Proto.AcceptOfferRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var agent = Agent(request.AgentId);
+        var agent = Agent(request.AgentId, context);
         var reply = await agent.AcceptOffer(RequestValidation.Id(request.ContactId, "contact_id"));
         return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(reply));
     }
@@ -147,7 +149,7 @@ public sealed class AgentsService(
     public override async Task<Proto.Agent> RejectOffer(Proto.RejectOfferRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var agent = Agent(request.AgentId);
+        var agent = Agent(request.AgentId, context);
         GrpcErrors.ThrowIfFailed(await agent.RejectOffer(RequestValidation.Id(request.ContactId, "contact_id"), request.Reason));
         return ViewMapper.ToApi((await agent.Get())!);
     }
@@ -155,7 +157,7 @@ public sealed class AgentsService(
     public override async Task<Proto.Assignment> CompleteContact(Proto.CompleteContactRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var agent = Agent(request.AgentId);
+        var agent = Agent(request.AgentId, context);
         var reply = await agent.CompleteContact(RequestValidation.Id(request.ContactId, "contact_id"), request.Disposition);
         return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(reply));
     }
@@ -163,17 +165,22 @@ public sealed class AgentsService(
     public override async Task<Proto.Agent> EndWrapUp(Proto.EndWrapUpRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var agent = Agent(request.AgentId);
+        var agent = Agent(request.AgentId, context);
         GrpcErrors.ThrowIfFailed(await agent.EndWrapUp(RequestValidation.Id(request.ContactId, "contact_id")));
         return ViewMapper.ToApi((await agent.Get())!);
     }
 
     // Commands go straight to the agent, which answers NotFound when it does not exist: no read of its own first.
-    private IAgentGrain Agent(string agentId) => grains.Get<IAgentGrain>(RequestValidation.Id(agentId, "agent_id"));
-
-    private async Task<IAgentGrain> ExistingAgentAsync(string agentId)
+    // An agent's token acts for that agent only: checked once the id is known to be well formed.
+    private IAgentGrain Agent(string agentId, ServerCallContext context)
     {
-        var agent = grains.Get<IAgentGrain>(RequestValidation.Id(agentId, "agent_id"));
+        callers.EnsureActsFor(context, RequestValidation.Id(agentId, "agent_id"));
+        return grains.Get<IAgentGrain>(agentId);
+    }
+
+    private async Task<IAgentGrain> ExistingAgentAsync(string agentId, ServerCallContext context)
+    {
+        var agent = Agent(agentId, context);
         if (await agent.Get() is null)
         {
             GrpcErrors.NotFound($"agent '{agentId}' does not exist");

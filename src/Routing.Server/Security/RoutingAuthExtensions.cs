@@ -1,0 +1,86 @@
+using System.Net;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Routing.Server.Security;
+
+/// <summary>
+/// Bearer-token authentication (ASP.NET Core's JwtBearer) and the role table of <see cref="ApiAccess"/>, on when
+/// <c>Routing:Auth</c> names a signing key or an authority; off only while the server listens on loopback alone.
+/// </summary>
+public static partial class RoutingAuthExtensions
+{
+    public static WebApplicationBuilder AddRoutingAuth(this WebApplicationBuilder builder, Uri grpcEndpoint)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(grpcEndpoint);
+        builder.Services.AddOptions<RoutingAuthOptions>().BindConfiguration(RoutingAuthOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RoutingAuthOptions>, RoutingAuthOptionsValidator>();
+        builder.Services.AddSingleton<CallerChecks>();
+        var auth = builder.Configuration.GetSection(RoutingAuthOptions.Section).Get<RoutingAuthOptions>() ?? new RoutingAuthOptions();
+        if (!auth.IsEnabled)
+        {
+            if (!IPAddress.IsLoopback(IPAddress.Parse(grpcEndpoint.Host)))
+            {
+                throw new InvalidOperationException(
+                    $"The server would listen on {grpcEndpoint} with no authentication: anyone who reaches it could act as any agent. " +
+                    $"Set {RoutingAuthOptions.Section}:SigningKey (base64, 32 bytes or more) or {RoutingAuthOptions.Section}:Authority, " +
+                    "or listen on a loopback address.");
+            }
+
+            return builder;
+        }
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            // Claims keep the names tokens carry (role, agent_id), not the long WS-Federation names.
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                RoleClaimType = ApiRoles.RoleClaim,
+                NameClaimType = "sub",
+                ValidateLifetime = true,
+                ValidateIssuer = !string.IsNullOrWhiteSpace(auth.Issuer),
+                ValidIssuer = auth.Issuer,
+                ValidateAudience = !string.IsNullOrWhiteSpace(auth.Audience),
+                ValidAudience = auth.Audience,
+            };
+            if (!string.IsNullOrWhiteSpace(auth.Authority))
+            {
+                jwt.Authority = auth.Authority;
+                jwt.Audience = auth.Audience;
+            }
+            else
+            {
+                jwt.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(auth.SigningKeyBytes());
+                jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+            }
+        });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ApiAccess.Policy, policy => policy.RequireAuthenticatedUser().AddRequirements(new ApiRoleRequirement()));
+        builder.Services.AddSingleton<IAuthorizationHandler, ApiRoleHandler>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
+        return builder;
+    }
+
+    /// <summary>Puts authentication in the pipeline when it is on, or says at start that it is off.</summary>
+    public static bool UseRoutingAuth(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var auth = app.Services.GetRequiredService<IOptions<RoutingAuthOptions>>().Value;
+        if (!auth.IsEnabled)
+        {
+            LogAuthenticationOff(app.Logger, RoutingAuthOptions.Section);
+            return false;
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Authentication is off: every caller may act in every role. Allowed on loopback only; set {Section}:SigningKey or {Section}:Authority to turn it on")]
+    private static partial void LogAuthenticationOff(ILogger logger, string section);
+}
