@@ -49,7 +49,11 @@ public static class RoutingServerExtensions
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Parse(endpoint.Host), endpoint.Port, listen => listen.Protocols = HttpProtocols.Http2));
 
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ClusterUnavailableInterceptor>());
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = server.MaxMessageBytes;
+            grpc.Interceptors.Add<ClusterUnavailableInterceptor>();
+        });
         builder.Services.AddSingleton<CenterConfigurator>();
         builder.Services.AddSingleton<CenterWaker>();
         builder.Services.AddSingleton<ChangeFeeds>();

@@ -11,6 +11,13 @@ public sealed class RoutingServerOptions
     [Required]
     public string GrpcEndpoint { get; set; } = "http://127.0.0.1:50051";
 
+    /// <summary>
+    /// Largest request message the server reads: a contact with its attributes is a few kilobytes, so anything near
+    /// gRPC's 4 MB default is abuse; a larger one is refused with RESOURCE_EXHAUSTED before any work.
+    /// </summary>
+    [Range(16 * 1024, 4 * 1024 * 1024)]
+    public int MaxMessageBytes { get; set; } = 256 * 1024;
+
     /// <summary>Port silos talk to each other on.</summary>
     [Range(0, 65535)]
     public int SiloPort { get; set; } = 11111;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Google.Protobuf.WellKnownTypes;
 
@@ -9,6 +10,12 @@ public static partial class RequestValidation
 {
     private const int MaxIdLength = 128;
     private const int MaxDigits = 32;
+
+    /// <summary>Most required skills one contact may name.</summary>
+    public const int MaxSkillsPerContact = 50;
+
+    // How much of a bad value an error message quotes: enough to recognize it, never enough to fill a message or a log line.
+    private const int QuotedPrefixLength = 40;
 
     // E.164 allows 15 digits; 3 admits short internal extensions.
     private const int MinPhoneDigits = 3;
@@ -23,7 +30,7 @@ public static partial class RequestValidation
 
         if (value.Length > MaxIdLength || !IdPattern().IsMatch(value))
         {
-            GrpcErrors.InvalidArgument($"{field} '{value}' is malformed: use up to {MaxIdLength} letters, digits and . _ : @ + -, starting with a letter, digit or + (a phone number is fine)");
+            GrpcErrors.InvalidArgument($"{field} {Quoted(value)} is malformed: use up to {MaxIdLength} letters, digits and . _ : @ + -, starting with a letter, digit or + (a phone number is fine)");
         }
 
         return value;
@@ -43,7 +50,7 @@ public static partial class RequestValidation
         var name = skill.Trim().ToLowerInvariant();
         if (name.Length == 0 || name.Length > MaxIdLength || !SkillPattern().IsMatch(name))
         {
-            GrpcErrors.InvalidArgument($"skill name '{skill}' is malformed: use letters, digits, - and _");
+            GrpcErrors.InvalidArgument($"skill name {Quoted(skill)} is malformed: use up to {MaxIdLength} letters, digits, - and _");
         }
 
         return name;
@@ -59,13 +66,20 @@ public static partial class RequestValidation
         return level;
     }
 
-    public static IReadOnlyList<SkillRequirement> Requirements(IEnumerable<Proto.SkillRequirement> requirements)
+    public static IReadOnlyList<SkillRequirement> Requirements(IReadOnlyCollection<Proto.SkillRequirement> requirements)
     {
-        var result = new List<SkillRequirement>();
+        ArgumentNullException.ThrowIfNull(requirements);
+        if (requirements.Count > MaxSkillsPerContact)
+        {
+            GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"required_skills has {requirements.Count} skills; at most {MaxSkillsPerContact} are allowed"));
+        }
+
+        var result = new List<SkillRequirement>(requirements.Count);
+        var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var requirement in requirements)
         {
             var name = SkillName(requirement.Skill);
-            if (result.Any(r => r.Skill == name))
+            if (!named.Add(name))
             {
                 GrpcErrors.InvalidArgument($"skill '{name}' is required twice");
             }
@@ -74,6 +88,42 @@ public static partial class RequestValidation
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A client's value as an error message quotes it: in quotes, at most a short prefix, with control and format
+    /// characters escaped, so a huge or hostile value can neither fill a message or a log line nor forge one.
+    /// </summary>
+    public static string Quoted(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var length = Math.Min(value.Length, QuotedPrefixLength);
+        if (length > 0 && length < value.Length && char.IsHighSurrogate(value[length - 1]))
+        {
+            length--;
+        }
+
+        var quoted = new StringBuilder(length + 24).Append('\'');
+        foreach (var c in value.AsSpan(0, length))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
+                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            {
+                quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
+            else
+            {
+                quoted.Append(c);
+            }
+        }
+
+        quoted.Append('\'');
+        if (length < value.Length)
+        {
+            quoted.Append(CultureInfo.InvariantCulture, $"... ({value.Length} characters)");
+        }
+
+        return quoted.ToString();
     }
 
     public static int Priority(int? priority)
@@ -120,7 +170,7 @@ public static partial class RequestValidation
         ArgumentNullException.ThrowIfNull(digits);
         if (digits.Length > MaxDigits || !DigitsPattern().IsMatch(digits))
         {
-            GrpcErrors.InvalidArgument($"digits '{digits}' must be up to {MaxDigits} touch-tone keys: 0-9, * or #");
+            GrpcErrors.InvalidArgument($"digits {Quoted(digits)} must be up to {MaxDigits} touch-tone keys: 0-9, * or #");
         }
 
         return digits;
@@ -132,7 +182,7 @@ public static partial class RequestValidation
         var digitCount = number.Count(char.IsAsciiDigit);
         if (!PhonePattern().IsMatch(number) || digitCount is < MinPhoneDigits or > MaxPhoneDigits)
         {
-            GrpcErrors.InvalidArgument($"{field} '{number}' is not a phone number: use {MinPhoneDigits} to {MaxPhoneDigits} digits, optionally after a +");
+            GrpcErrors.InvalidArgument($"{field} {Quoted(number)} is not a phone number: use {MinPhoneDigits} to {MaxPhoneDigits} digits, optionally after a +");
         }
 
         return number;

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Routing.Api.V1;
+using RequestValidationLimits = Routing.Server.Mapping.RequestValidation;
 
 namespace Routing.Server.Tests.Api;
 
@@ -95,5 +96,35 @@ public sealed class BadInputTests(ServerFixture fixture)
         Assert.Equal((call.ContactId, AssignmentPhase.Offered), (offer.ContactId, offer.Phase));
         Assert.Empty((await client.Agents.GetAgentAsync(new GetAgentRequest { AgentId = other })).Assignments);
         Assert.Equal(ContactState.Offered, (await client.Routing.GetContactAsync(new GetContactRequest { ContactId = call.ContactId })).State);
+    }
+
+    [Fact]
+    public async Task Huge_and_hostile_values_are_quoted_short_and_escaped_and_oversized_messages_are_refused()
+    {
+        var client = fixture.Server.Client;
+        var center = new Center(client);
+        var queue = await center.QueueAsync("bounded", Channel.Voice);
+
+        RouteContactRequest Request(Action<RouteContactRequest> change)
+        {
+            var request = new RouteContactRequest { RequestId = Guid.NewGuid().ToString("N"), Channel = Channel.Voice, CustomerId = "c1", QueueId = queue };
+            change(request);
+            return request;
+        }
+
+        var huge = await Refused(StatusCode.InvalidArgument, () => client.Routing.RouteContactAsync(Request(r => r.CustomerId = new string('x', 100_000))).ResponseAsync, "(100000 characters)");
+        Assert.True(huge.Status.Detail.Length < 300, $"the message quotes too much: {huge.Status.Detail.Length} characters");
+
+        var hostile = await Refused(StatusCode.InvalidArgument, () => client.Routing.RouteContactAsync(Request(r => r.CustomerId = "evil\u001b[31m\nFAKE LOG LINE\u0000")).ResponseAsync, "'evil\\u001b[31m\\u000aFAKE LOG LINE\\u0000'");
+        Assert.DoesNotContain(hostile.Status.Detail, char.IsControl);
+
+        var tooManySkills = Enumerable.Range(0, RequestValidationLimits.MaxSkillsPerContact + 1).Select(i => new SkillRequirement { Skill = $"s{i}", MinLevel = 1 });
+        await Refused(StatusCode.InvalidArgument, () => client.Routing.RouteContactAsync(Request(r => r.RequiredSkills.Add(tooManySkills))).ResponseAsync, $"at most {RequestValidationLimits.MaxSkillsPerContact} are allowed");
+
+        await Refused(StatusCode.ResourceExhausted, () => client.Routing.RouteContactAsync(Request(r => r.Attributes["blob"] = new string('a', 300 * 1024))).ResponseAsync, "exceeds the maximum");
+
+        // Nothing of it reached the queue, and the server still serves.
+        var stats = await client.Supervisor.GetQueueStatsAsync(new GetQueueStatsRequest { QueueId = queue });
+        Assert.Equal(0, stats.Waiting + stats.Offered);
     }
 }
