@@ -103,7 +103,7 @@ public sealed class AgentsService(
             }
 
             var kind = now is not null ? Proto.OfferEventKind.Accepted : Proto.OfferEventKind.Ended;
-            apiAgent ??= ViewMapper.ToApi(view);
+            apiAgent ??= AgentOfEvent(view);
             await offers.Writer.WriteAsync(Event(kind, now ?? previous, apiAgent), offers.Cancellation);
             offers.Offered.Remove(contactId);
         }
@@ -111,7 +111,7 @@ public sealed class AgentsService(
         foreach (var assignment in view.Assignments.Where(a => a.Phase == AssignmentPhase.Offered && !offers.Offered.ContainsKey(a.Ticket.ContactId)))
         {
             offers.Offered[assignment.Ticket.ContactId] = assignment;
-            apiAgent ??= ViewMapper.ToApi(view);
+            apiAgent ??= AgentOfEvent(view);
             var offer = Event(Proto.OfferEventKind.Offered, assignment, apiAgent);
             offer.TimeToAccept = Duration.FromTimeSpan((assignment.Until ?? assignment.Since) - assignment.Since);
 
@@ -184,6 +184,19 @@ public sealed class AgentsService(
         if (await agent.Get() is null)
         {
             GrpcErrors.NotFound($"agent '{agentId}' does not exist");
+        }
+
+        return agent;
+    }
+
+    // The event's own assignment carries its contact's attributes; the agent's list carries none, so an event never
+    // carries attributes twice (each of the others came with its own offer).
+    private static Proto.Agent AgentOfEvent(AgentView view)
+    {
+        var agent = ViewMapper.ToApi(view);
+        foreach (var assignment in agent.Assignments)
+        {
+            assignment.Attributes.Clear();
         }
 
         return agent;
