@@ -46,8 +46,16 @@ public static class RoutingServerExtensions
 
         var endpoint = new Uri(server.GrpcEndpoint);
         builder.AddRoutingAuth(endpoint);
+        var tls = GrpcEndpointTls.For(endpoint, server);
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Parse(endpoint.Host), endpoint.Port, listen => listen.Protocols = HttpProtocols.Http2));
+            kestrel.Listen(IPAddress.Parse(endpoint.Host), endpoint.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                if (tls is not null)
+                {
+                    listen.UseHttps(tls);
+                }
+            }));
 
         builder.Services.AddGrpc(grpc =>
         {

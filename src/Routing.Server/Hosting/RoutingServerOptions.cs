@@ -7,9 +7,18 @@ public sealed class RoutingServerOptions
 {
     public const string Section = "Routing:Server";
 
-    /// <summary>Plaintext HTTP/2 gRPC endpoint, e.g. http://127.0.0.1:50051 (port 0 picks a free port).</summary>
+    /// <summary>
+    /// The gRPC endpoint (HTTP/2), e.g. http://127.0.0.1:50051 (port 0 picks a free port). An https endpoint serves
+    /// TLS only, with <see cref="CertificatePath"/>; the server then listens on no plaintext port at all.
+    /// </summary>
     [Required]
     public string GrpcEndpoint { get; set; } = "http://127.0.0.1:50051";
+
+    /// <summary>The TLS certificate of an https <see cref="GrpcEndpoint"/>: a PKCS#12 (.pfx) file with its private key.</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="CertificatePath"/>, if it has one.</summary>
+    public string? CertificatePassword { get; set; }
 
     /// <summary>
     /// Largest request message the server reads: a contact with its attributes is a few kilobytes, so anything near
