@@ -64,9 +64,16 @@ public sealed partial class ClusterUnavailableInterceptor(ILogger<ClusterUnavail
     private RpcException Unavailable(string method, Exception ex)
     {
         LogClusterUnavailable(logger, method, ex.GetType().Name, ex.Message);
-        var message = ex.GetBaseException() is StoreUnavailableException or InconsistentStateException
-            ? $"the store did not confirm this change, so nothing of it may be assumed; retry with the same request id ({ex.Message})"
-            : $"the cluster could not reach a silo hosting this call's grains ({ex.GetType().Name}); retry: a surviving silo takes them over";
+        var message = ex.GetBaseException() switch
+        {
+            StoreUnavailableException or InconsistentStateException =>
+                $"the store did not confirm this change, so nothing of it may be assumed; retry with the same request id ({ex.Message})",
+
+            // An internal call that outlived Orleans' response timeout: the router is overloaded, or a silo hangs.
+            TimeoutException =>
+                "an internal call timed out: the router is overloaded or a silo is not answering, so nothing of this call may be assumed; retry with the same request id",
+            _ => $"the cluster could not reach a silo hosting this call's grains ({ex.GetType().Name}); retry: a surviving silo takes them over",
+        };
         return new RpcException(new Status(StatusCode.Unavailable, message));
     }
 
