@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Routing.Api.V1;
 using Routing.Client;
 using Routing.Server.Security;
+using static Routing.Server.Tests.Api.Refusal;
 
 namespace Routing.Server.Tests.Api;
 
@@ -10,14 +11,6 @@ namespace Routing.Server.Tests.Api;
 [Collection(AuthServerCollection.Name)]
 public sealed class AuthenticationTests(AuthServerFixture fixture)
 {
-    private static async Task<RpcException> Refused(StatusCode expected, Func<Task> call, string messageContains)
-    {
-        var refused = await Assert.ThrowsAsync<RpcException>(call);
-        Assert.Equal(expected, refused.StatusCode);
-        Assert.Contains(messageContains, refused.Status.Detail, StringComparison.Ordinal);
-        return refused;
-    }
-
     [Fact]
     public async Task Without_a_token_every_service_answers_unauthenticated_and_changes_nothing()
     {

@@ -1,20 +1,13 @@
 using Grpc.Core;
 using Routing.Api.V1;
 using RequestValidationLimits = Routing.Server.Mapping.RequestValidation;
+using static Routing.Server.Tests.Api.Refusal;
 
 namespace Routing.Server.Tests.Api;
 
 [Collection(ServerCollection.Name)]
 public sealed class BadInputTests(ServerFixture fixture)
 {
-    private static async Task<RpcException> Refused(StatusCode expected, Func<Task> call, string messageContains)
-    {
-        var error = await Assert.ThrowsAsync<RpcException>(call);
-        Assert.Equal(expected, error.StatusCode);
-        Assert.Contains(messageContains, error.Status.Detail, StringComparison.Ordinal);
-        return error;
-    }
-
     [Fact]
     public async Task Bad_route_requests_are_refused_with_a_message_and_change_nothing()
     {
