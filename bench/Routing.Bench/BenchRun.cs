@@ -33,6 +33,9 @@ internal static class BenchRun
             $"--Routing:Server:ClusterId=bench-{Guid.NewGuid():N}",
             "--Routing:Server:SeedFile=",
             "--Logging:LogLevel:Default=Warning",
+
+            // Every simulated desktop is this one caller: the per-caller stream limit must admit them all.
+            "--Routing:Server:MaxStreamsPerCaller=1000000",
             .. store.ServerArguments,
         ]);
         await app.StartAsync();

@@ -62,6 +62,7 @@ public static class RoutingServerExtensions
             grpc.MaxReceiveMessageSize = server.MaxMessageBytes;
             grpc.Interceptors.Add<ClusterUnavailableInterceptor>();
         });
+        builder.Services.AddStreamLimits(server.MaxStreamsPerCaller);
         builder.Services.AddSingleton<CenterConfigurator>();
         builder.Services.AddSingleton<CenterWaker>();
         builder.Services.AddSingleton<ChangeFeeds>();
@@ -77,6 +78,7 @@ public static class RoutingServerExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var authenticated = app.UseRoutingAuth();
+        app.UseRateLimiter();
         foreach (var service in new[]
         {
             app.MapGrpcService<RoutingService>(),
@@ -86,6 +88,7 @@ public static class RoutingServerExtensions
             app.MapGrpcService<FeedbackService>(),
         })
         {
+            service.RequireRateLimiting(StreamLimits.Policy);
             if (authenticated)
             {
                 service.RequireAuthorization(ApiAccess.Policy);

@@ -27,6 +27,13 @@ public sealed class RoutingServerOptions
     [Range(16 * 1024, 4 * 1024 * 1024)]
     public int MaxMessageBytes { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// Most server streams (offers, a contact, statistics) one caller may hold open: the token's subject, or the
+    /// remote address without authentication. A chat gateway watches one stream per waiting chat, hence the size.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxStreamsPerCaller { get; set; } = 10_000;
+
     /// <summary>Port silos talk to each other on.</summary>
     [Range(0, 65535)]
     public int SiloPort { get; set; } = 11111;
