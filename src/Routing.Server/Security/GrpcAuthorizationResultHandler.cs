@@ -1,4 +1,3 @@
-using System.Globalization;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -23,7 +22,7 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
         {
             // The handler keeps its result for the request: asking again returns why the token was refused.
             var authentication = await context.AuthenticateAsync();
-            await Refuse(context, StatusCode.Unauthenticated, WhyUnauthenticated(authentication.Failure));
+            GrpcRefusal.Write(context.Response, StatusCode.Unauthenticated, WhyUnauthenticated(authentication.Failure));
             return;
         }
 
@@ -32,8 +31,8 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
             var method = context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method;
             var needed = method is null ? [] : ApiAccess.RolesFor(method.ServiceName, method.Name);
             var held = context.User.FindAll(ApiRoles.RoleClaim).Select(c => c.Value).ToList();
-            await Refuse(
-                context,
+            GrpcRefusal.Write(
+                context.Response,
                 StatusCode.PermissionDenied,
                 $"{method?.Name ?? "this call"} needs the role {string.Join(" or ", needed)}; the token has {(held.Count == 0 ? "no role" : string.Join(", ", held))}");
             return;
@@ -53,14 +52,4 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
             SecurityTokenInvalidIssuerException => "the bearer token is from another issuer",
             _ => "the bearer token is not valid",
         };
-
-    // A trailers-only response: the status travels in the headers and no message follows.
-    private static Task Refuse(HttpContext context, StatusCode code, string message)
-    {
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/grpc";
-        context.Response.Headers["grpc-status"] = ((int)code).ToString(CultureInfo.InvariantCulture);
-        context.Response.Headers["grpc-message"] = message;
-        return Task.CompletedTask;
-    }
 }

@@ -26,14 +26,10 @@ public static class StreamLimits
                     : RateLimitPartition.GetNoLimiter(string.Empty));
             limiter.OnRejected = (rejected, _) =>
             {
-                // A trailers-only gRPC answer, so the client reads RESOURCE_EXHAUSTED rather than a bare HTTP 429.
-                var response = rejected.HttpContext.Response;
-                response.StatusCode = StatusCodes.Status200OK;
-                response.ContentType = "application/grpc";
-                response.Headers["grpc-status"] = ((int)StatusCode.ResourceExhausted).ToString(CultureInfo.InvariantCulture);
-                response.Headers["grpc-message"] = string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"this caller already has {maxStreamsPerCaller} streams open, the most allowed; close one first");
+                GrpcRefusal.Write(
+                    rejected.HttpContext.Response,
+                    StatusCode.ResourceExhausted,
+                    string.Create(CultureInfo.InvariantCulture, $"this caller already has {maxStreamsPerCaller} streams open, the most allowed; close one first"));
                 return ValueTask.CompletedTask;
             };
         });
