@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.Server;
 using static Routing.Server.Security.ApiRoles;
 
 namespace Routing.Server.Security;
@@ -44,6 +45,17 @@ public static class ApiAccess
         ["routing.v1.Admin/UpsertCustomer"] = [Admin],
         ["routing.v1.Admin/GetCustomer"] = [Admin, Supervisor],
     };
+
+    /// <summary>The roles that may call the gRPC method <paramref name="request"/> is for; none when it is not listed or not gRPC.</summary>
+    public static IReadOnlyList<string> RolesFor(HttpContext request) =>
+        MethodOf(request) is { } method ? RolesFor(method.ServiceName, method.Name) : [];
+
+    /// <summary>The gRPC method <paramref name="request"/> is for, from its endpoint; null for anything else.</summary>
+    public static IMethod? MethodOf(HttpContext request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method;
+    }
 
     /// <summary>The roles that may call <paramref name="service"/>/<paramref name="method"/>; none when it is not listed.</summary>
     public static IReadOnlyList<string> RolesFor(string service, string method) =>

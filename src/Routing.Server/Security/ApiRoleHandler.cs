@@ -1,4 +1,3 @@
-using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Routing.Server.Security;
@@ -10,8 +9,7 @@ public sealed class ApiRoleHandler : AuthorizationHandler<ApiRoleRequirement, Ht
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(resource);
-        if (resource.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>() is { } grpc
-            && ApiAccess.RolesFor(grpc.Method.ServiceName, grpc.Method.Name).Any(context.User.IsInRole))
+        if (ApiAccess.RolesFor(resource).Any(context.User.IsInRole))
         {
             context.Succeed(requirement);
         }

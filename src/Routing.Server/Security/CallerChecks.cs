@@ -1,4 +1,3 @@
-using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.Options;
 
 namespace Routing.Server.Security;
@@ -19,9 +18,7 @@ public sealed class CallerChecks(IOptions<RoutingAuthOptions> auth)
         }
 
         var http = context.GetHttpContext();
-        var method = http.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method;
-        var allowed = method is null ? [] : ApiAccess.RolesFor(method.ServiceName, method.Name);
-        if (allowed.Any(role => role != ApiRoles.Agent && http.User.IsInRole(role)))
+        if (ApiAccess.RolesFor(http).Any(role => role != ApiRoles.Agent && http.User.IsInRole(role)))
         {
             return;
         }

@@ -1,4 +1,3 @@
-using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -28,13 +27,12 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
 
         if (authorizeResult.Forbidden)
         {
-            var method = context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method;
-            var needed = method is null ? [] : ApiAccess.RolesFor(method.ServiceName, method.Name);
+            var needed = ApiAccess.RolesFor(context);
             var held = context.User.FindAll(ApiRoles.RoleClaim).Select(c => c.Value).ToList();
             GrpcRefusal.Write(
                 context.Response,
                 StatusCode.PermissionDenied,
-                $"{method?.Name ?? "this call"} needs the role {string.Join(" or ", needed)}; the token has {(held.Count == 0 ? "no role" : string.Join(", ", held))}");
+                $"{ApiAccess.MethodOf(context)?.Name ?? "this call"} needs the role {string.Join(" or ", needed)}; the token has {(held.Count == 0 ? "no role" : string.Join(", ", held))}");
             return;
         }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Routing.Server.Security;
@@ -19,7 +18,7 @@ public static class StreamLimits
         return services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(Policy, context =>
-                context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method.Type is MethodType.ServerStreaming or MethodType.DuplexStreaming
+                ApiAccess.MethodOf(context)?.Type is MethodType.ServerStreaming or MethodType.DuplexStreaming
                     ? RateLimitPartition.GetConcurrencyLimiter(
                         Caller(context),
                         _ => new ConcurrencyLimiterOptions { PermitLimit = maxStreamsPerCaller, QueueLimit = 0 })

@@ -38,8 +38,13 @@ public sealed class AgentsService(
     public override async Task<Proto.Agent> GetAgent(Proto.GetAgentRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var agent = await ExistingAgentAsync(request.AgentId, context);
-        return ViewMapper.ToApi((await agent.Get())!);
+        var view = await Agent(request.AgentId, context).Get();
+        if (view is null)
+        {
+            GrpcErrors.NotFound($"agent '{request.AgentId}' does not exist");
+        }
+
+        return ViewMapper.ToApi(view!);
     }
 
     public override async Task WatchOffers(Proto.WatchOffersRequest request, IServerStreamWriter<Proto.OfferEvent> responseStream, ServerCallContext context)
