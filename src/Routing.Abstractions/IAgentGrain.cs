@@ -57,11 +57,11 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("take-work")]
     Task<IReadOnlyList<string>> TakeWork();
 
-    /// <summary>A queue saying it has work this agent may take.</summary>
     /// <summary>A customer's survey answer for a contact this agent handled.</summary>
     [Alias("feedback-received")]
     Task FeedbackReceived(CustomerFeedback feedback);
 
+    /// <summary>A queue saying it has work this agent may take.</summary>
     [Alias("work-available"), OneWay]
     Task WorkAvailable(string queueId);
 

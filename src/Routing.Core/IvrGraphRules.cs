@@ -6,6 +6,40 @@ namespace Routing.Core;
 /// </summary>
 public static class IvrGraphRules
 {
+    /// <summary>Most menus one center may have.</summary>
+    public const int MaxMenus = 500;
+
+    /// <summary>
+    /// Most key presses from a menu to the deepest menu it reaches: callers hang up long before, and a bound keeps
+    /// one save from walking an unbounded graph.
+    /// </summary>
+    public const int MaxDepth = 10;
+
+    /// <summary>How many key presses the deepest menu reachable from <paramref name="rootId"/> is away, by the shortest way.</summary>
+    public static int Depth(IReadOnlyDictionary<string, IvrMenu> menus, string rootId)
+    {
+        ArgumentNullException.ThrowIfNull(menus);
+        var levels = new Dictionary<string, int>(StringComparer.Ordinal) { [rootId] = 0 };
+        var pending = new Queue<string>([rootId]);
+        var deepest = 0;
+        while (pending.TryDequeue(out var id))
+        {
+            if (!menus.TryGetValue(id, out var menu))
+            {
+                continue;
+            }
+
+            foreach (var next in menu.Options.Select(o => o.SubmenuId).OfType<string>().Where(next => !levels.ContainsKey(next)))
+            {
+                levels[next] = levels[id] + 1;
+                deepest = Math.Max(deepest, levels[next]);
+                pending.Enqueue(next);
+            }
+        }
+
+        return deepest;
+    }
+
     /// <param name="menus">Every menu reachable from the one being saved, by id, including it.</param>
     /// <returns>The first problem found, or null.</returns>
     public static string? Validate(IReadOnlyDictionary<string, IvrMenu> menus)

@@ -39,7 +39,17 @@ public sealed class IvrMenuGrain(
             return Reply.Fail(ReplyStatus.InvalidArgument, trap);
         }
 
+        if (IvrGraphRules.Depth(reachable.Menus, MenuId) is var depth and > IvrGraphRules.MaxDepth)
+        {
+            return Reply.Fail(ReplyStatus.InvalidArgument, $"menus reached from '{MenuId}' are {depth} key presses deep; at most {IvrGraphRules.MaxDepth} are allowed");
+        }
+
         var isNew = state.State.Menu is null;
+        if (isNew && (await grains.Get<ICatalogGrain>(ICatalogGrain.Key).List(CatalogKind.IvrMenu)).Count >= IvrGraphRules.MaxMenus)
+        {
+            return Reply.Fail(ReplyStatus.InvalidArgument, $"the center has {IvrGraphRules.MaxMenus} menus, the most allowed; remove one first");
+        }
+
         state.State.Menu = menu;
         await state.WriteOrDeactivateAsync(this);
         if (isNew)

@@ -1,5 +1,7 @@
 using System.Net;
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using Routing.Grains;
@@ -62,6 +64,9 @@ public static class RoutingServerExtensions
             grpc.MaxReceiveMessageSize = server.MaxMessageBytes;
             grpc.Interceptors.Add<ClusterUnavailableInterceptor>();
         });
+        // In place of Grpc.AspNetCore's binder for every service, so none is bound twice.
+        builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(MalformedMessageRefusingBinder<>)));
         builder.Services.AddStreamLimits(server.MaxStreamsPerCaller);
         builder.Services.AddSingleton<CenterConfigurator>();
         builder.Services.AddSingleton<CenterWaker>();

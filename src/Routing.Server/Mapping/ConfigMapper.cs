@@ -32,13 +32,14 @@ public static class ConfigMapper
             GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"max_waiting {maxWaiting} must be at least 1"));
         }
 
+        RequestValidation.AtMost(config.Relaxation.Count, InputLimits.MaxRelaxationSteps, "relaxation", "steps");
         var relaxation = config.Relaxation.Select(step => new RelaxationStep(
             RequestValidation.Duration(step.After, TimeSpan.Zero, "relaxation.after"),
             step.LowerMinimumBy >= 0 ? step.LowerMinimumBy : RequestValidation.Fail<int>("relaxation.lower_minimum_by cannot be negative"),
-            [.. step.DropSkills.Select(RequestValidation.SkillName)])).ToList();
+            [.. DropSkills(step.DropSkills)])).ToList();
 
         return new QueueDefinition(
-            string.IsNullOrWhiteSpace(config.Name) ? config.QueueId : config.Name,
+            Name(config.Name, config.QueueId),
             channels,
             RequestValidation.Requirements(config.DefaultSkills),
             RequestValidation.Duration(config.ServiceLevelTarget, defaults.ServiceLevelTarget, "service_level_target"),
@@ -90,6 +91,8 @@ public static class ConfigMapper
     {
         ArgumentNullException.ThrowIfNull(config);
         RequestValidation.Id(config.AgentId, "agent_id");
+        RequestValidation.AtMost(config.Skills.Count, InputLimits.MaxSkillsPerAgent, "skills", "skills");
+        RequestValidation.AtMost(config.Queues.Count, InputLimits.MaxQueuesPerAgent, "queues", "queues");
         var skills = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (skill, level) in config.Skills)
         {
@@ -149,7 +152,7 @@ public static class ConfigMapper
         }
 
         return new AgentDefinition(
-            string.IsNullOrWhiteSpace(config.Name) ? config.AgentId : config.Name,
+            Name(config.Name, config.AgentId),
             skills,
             new CapacityProfile(capacity),
             wrapUp,
@@ -177,27 +180,28 @@ public static class ConfigMapper
     {
         ArgumentNullException.ThrowIfNull(config);
         RequestValidation.Id(config.MenuId, "menu_id");
+        RequestValidation.AtMost(config.Options.Count, InputLimits.MaxMenuOptions, "options", "options");
         var options = config.Options.Select(option => new IvrOption(
-            option.Digit,
-            option.Label,
+            Digit(option.Digit, "digit"),
+            RequestValidation.Text(option.Label, "label", InputLimits.MaxShortTextLength),
             option.TargetCase == Proto.IvrOption.TargetOneofCase.SubmenuId ? RequestValidation.Id(option.SubmenuId, "submenu_id") : null,
             option.TargetCase == Proto.IvrOption.TargetOneofCase.Route
                 ? new IvrRoute(
                     RequestValidation.Id(option.Route.QueueId, "route.queue_id"),
                     RequestValidation.Requirements(option.Route.RequiredSkills),
                     RequestValidation.Priority(option.Route.Priority),
-                    string.IsNullOrWhiteSpace(option.Route.Language) ? null : option.Route.Language,
+                    string.IsNullOrWhiteSpace(option.Route.Language) ? null : Language(option.Route.Language, "route.language"),
                     RouteKind(option.Route.Kind))
                 : null,
             option.Language is { } language
-                ? new IvrLanguage(language.Code, RequestValidation.Requirements([language.Skill ?? new Proto.SkillRequirement()]).Single())
+                ? new IvrLanguage(Language(language.Code, "language.code"), RequestValidation.Requirements([language.Skill ?? new Proto.SkillRequirement()]).Single())
                 : null)).ToList();
         return new IvrMenu(
-            config.Prompt,
+            RequestValidation.Text(config.Prompt, "prompt", InputLimits.MaxLongTextLength),
             options,
             RequestValidation.Duration(config.Timeout, TimeSpan.Zero, "timeout"),
             config.MaxRetries,
-            config.DefaultDigit);
+            Digit(config.DefaultDigit, "default_digit"));
     }
 
     public static CustomerProfile ToProfile(Proto.CustomerConfig config)
@@ -210,7 +214,24 @@ public static class ConfigMapper
             Proto.CustomerTier.Vip => CustomerTier.Vip,
             _ => RequestValidation.Fail<CustomerTier>(string.Create(CultureInfo.InvariantCulture, $"tier {(int)config.Tier} is not a known customer tier")),
         };
-        return new CustomerProfile(config.Name, tier, config.PreferredLanguage.Length > 0 ? config.PreferredLanguage : null);
+        return new CustomerProfile(
+            RequestValidation.Text(config.Name, "name", InputLimits.MaxNameLength),
+            tier,
+            config.PreferredLanguage.Length > 0 ? Language(config.PreferredLanguage, "preferred_language") : null);
+    }
+
+    private static string Name(string name, string id) =>
+        string.IsNullOrWhiteSpace(name) ? id : RequestValidation.Text(name, "name", InputLimits.MaxNameLength);
+
+    private static string Language(string code, string field) => RequestValidation.Text(code, field, InputLimits.MaxLanguageLength);
+
+    // One key; which keys a menu may use is the menu rules' business, but a long value never reaches their messages.
+    private static string Digit(string digit, string field) => RequestValidation.Text(digit, field, 1);
+
+    private static IEnumerable<string> DropSkills(Google.Protobuf.Collections.RepeatedField<string> skills)
+    {
+        RequestValidation.AtMost(skills.Count, InputLimits.MaxSkillsPerContact, "relaxation.drop_skills", "skills");
+        return skills.Select(RequestValidation.SkillName);
     }
 
     private static QueueFullPolicy FullPolicy(Proto.QueueFullPolicy policy) => policy switch

@@ -8,12 +8,6 @@ namespace Routing.Server.Mapping;
 /// <summary>Checks at the edge: each method returns the domain value or throws InvalidArgument naming the field.</summary>
 public static partial class RequestValidation
 {
-    private const int MaxIdLength = 128;
-    private const int MaxDigits = 32;
-
-    /// <summary>Most required skills one contact may name.</summary>
-    public const int MaxSkillsPerContact = 50;
-
     // How much of a bad value an error message quotes: enough to recognize it, never enough to fill a message or a log line.
     private const int QuotedPrefixLength = 40;
 
@@ -28,9 +22,9 @@ public static partial class RequestValidation
             GrpcErrors.InvalidArgument($"{field} is required");
         }
 
-        if (value.Length > MaxIdLength || !IdPattern().IsMatch(value))
+        if (value.Length > InputLimits.MaxIdLength || !IdPattern().IsMatch(value))
         {
-            GrpcErrors.InvalidArgument($"{field} {Quoted(value)} is malformed: use up to {MaxIdLength} letters, digits and . _ : @ + -, starting with a letter, digit or + (a phone number is fine)");
+            GrpcErrors.InvalidArgument($"{field} {Quoted(value)} is malformed: use up to {InputLimits.MaxIdLength} letters, digits and . _ : @ + -, starting with a letter, digit or + (a phone number is fine)");
         }
 
         return value;
@@ -48,9 +42,9 @@ public static partial class RequestValidation
     public static string SkillName(string skill)
     {
         var name = skill.Trim().ToLowerInvariant();
-        if (name.Length == 0 || name.Length > MaxIdLength || !SkillPattern().IsMatch(name))
+        if (name.Length == 0 || name.Length > InputLimits.MaxIdLength || !SkillPattern().IsMatch(name))
         {
-            GrpcErrors.InvalidArgument($"skill name {Quoted(skill)} is malformed: use up to {MaxIdLength} letters, digits, - and _");
+            GrpcErrors.InvalidArgument($"skill name {Quoted(skill)} is malformed: use up to {InputLimits.MaxIdLength} letters, digits, - and _");
         }
 
         return name;
@@ -66,13 +60,10 @@ public static partial class RequestValidation
         return level;
     }
 
-    public static IReadOnlyList<SkillRequirement> Requirements(IReadOnlyCollection<Proto.SkillRequirement> requirements)
+    public static IReadOnlyList<SkillRequirement> Requirements(IReadOnlyCollection<Proto.SkillRequirement> requirements, string field = "required_skills")
     {
         ArgumentNullException.ThrowIfNull(requirements);
-        if (requirements.Count > MaxSkillsPerContact)
-        {
-            GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"required_skills has {requirements.Count} skills; at most {MaxSkillsPerContact} are allowed"));
-        }
+        AtMost(requirements.Count, InputLimits.MaxSkillsPerContact, field, "skills");
 
         var result = new List<SkillRequirement>(requirements.Count);
         var named = new HashSet<string>(StringComparer.Ordinal);
@@ -85,6 +76,66 @@ public static partial class RequestValidation
             }
 
             result.Add(new SkillRequirement(name, Proficiency(requirement.MinLevel, name)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Refuses a list longer than its limit, before anything in it is looked at.</summary>
+    public static void AtMost(int count, int limit, string field, string things)
+    {
+        if (count > limit)
+        {
+            GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"{field} has {count} {things}; at most {limit} are allowed"));
+        }
+    }
+
+    /// <summary>
+    /// Free text (a name, a reason, a comment): at most <paramref name="maxLength"/> characters, and no control or
+    /// format characters, which would forge lines in a desktop or a log; line breaks and tabs only where
+    /// <paramref name="multiline"/> text is expected.
+    /// </summary>
+    public static string Text(string value, string field, int maxLength, bool multiline = false)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length > maxLength)
+        {
+            GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"{field} is {value.Length} characters long; at most {maxLength} are allowed"));
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (IsHidden(c) && !(multiline && c is '\n' or '\r' or '\t'))
+            {
+                GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"{field} contains control character U+{(int)c:X4} at position {i}"));
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>A contact's attributes: a bounded number of short, plain keys with bounded values.</summary>
+    public static Dictionary<string, string> Attributes(IReadOnlyDictionary<string, string> attributes, string field = "attributes")
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        AtMost(attributes.Count, InputLimits.MaxAttributes, field, "entries");
+        var total = 0;
+        var result = new Dictionary<string, string>(attributes.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in attributes)
+        {
+            if (key.Length == 0 || key.Length > InputLimits.MaxAttributeKeyLength || !AttributeKeyPattern().IsMatch(key))
+            {
+                GrpcErrors.InvalidArgument($"{field} key {Quoted(key)} is malformed: use up to {InputLimits.MaxAttributeKeyLength} letters, digits and . _ : -");
+            }
+
+            result[key] = Text(value, $"{field}['{key}']", InputLimits.MaxAttributeValueLength);
+            total += key.Length + value.Length;
+        }
+
+        if (total > InputLimits.MaxAttributesTotalLength)
+        {
+            GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"{field} hold {total} characters in all; at most {InputLimits.MaxAttributesTotalLength} are allowed"));
         }
 
         return result;
@@ -106,8 +157,7 @@ public static partial class RequestValidation
         var quoted = new StringBuilder(length + 24).Append('\'');
         foreach (var c in value.AsSpan(0, length))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
-                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            if (IsHidden(c))
             {
                 quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
             }
@@ -168,9 +218,9 @@ public static partial class RequestValidation
     public static string Digits(string digits)
     {
         ArgumentNullException.ThrowIfNull(digits);
-        if (digits.Length > MaxDigits || !DigitsPattern().IsMatch(digits))
+        if (digits.Length > InputLimits.MaxDigits || !DigitsPattern().IsMatch(digits))
         {
-            GrpcErrors.InvalidArgument($"digits {Quoted(digits)} must be up to {MaxDigits} touch-tone keys: 0-9, * or #");
+            GrpcErrors.InvalidArgument($"digits {Quoted(digits)} must be up to {InputLimits.MaxDigits} touch-tone keys: 0-9, * or #");
         }
 
         return digits;
@@ -188,6 +238,11 @@ public static partial class RequestValidation
         return number;
     }
 
+    // Characters that do not show as themselves: they could end a line, hide text or turn it around.
+    private static bool IsHidden(char c) =>
+        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
+            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+
     /// <summary>Throws InvalidArgument where an expression needs a value.</summary>
     public static T Fail<T>(string message)
     {
@@ -197,6 +252,9 @@ public static partial class RequestValidation
 
     [GeneratedRegex("^[A-Za-z0-9+][A-Za-z0-9._:@+-]*$")]
     private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_.:-]+$")]
+    private static partial Regex AttributeKeyPattern();
 
     [GeneratedRegex("^[0-9*#]*$")]
     private static partial Regex DigitsPattern();

@@ -27,12 +27,13 @@ public sealed class AgentsService(
             Proto.AgentStatus.LoggedOut => AgentPresence.LoggedOut,
             _ => RequestValidation.Fail<AgentPresence>("status is required: AVAILABLE, NOT_READY or LOGGED_OUT"),
         };
+        var reason = RequestValidation.Text(request.Reason, "reason", InputLimits.MaxShortTextLength);
         if (presence == AgentPresence.NotReady)
         {
-            RequestValidation.Required(request.Reason, "reason (why the agent is not ready)");
+            RequestValidation.Required(reason, "reason (why the agent is not ready)");
         }
 
-        return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(await agent.SetPresence(presence, request.Reason)));
+        return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(await agent.SetPresence(presence, reason)));
     }
 
     public override async Task<Proto.Agent> GetAgent(Proto.GetAgentRequest request, ServerCallContext context)
@@ -155,7 +156,9 @@ public sealed class AgentsService(
     {
         ArgumentNullException.ThrowIfNull(request);
         var agent = Agent(request.AgentId, context);
-        GrpcErrors.ThrowIfFailed(await agent.RejectOffer(RequestValidation.Id(request.ContactId, "contact_id"), request.Reason));
+        GrpcErrors.ThrowIfFailed(await agent.RejectOffer(
+            RequestValidation.Id(request.ContactId, "contact_id"),
+            RequestValidation.Text(request.Reason, "reason", InputLimits.MaxShortTextLength)));
         return ViewMapper.ToApi((await agent.Get())!);
     }
 
@@ -163,7 +166,9 @@ public sealed class AgentsService(
     {
         ArgumentNullException.ThrowIfNull(request);
         var agent = Agent(request.AgentId, context);
-        var reply = await agent.CompleteContact(RequestValidation.Id(request.ContactId, "contact_id"), request.Disposition);
+        var reply = await agent.CompleteContact(
+            RequestValidation.Id(request.ContactId, "contact_id"),
+            RequestValidation.Text(request.Disposition, "disposition", InputLimits.MaxShortTextLength));
         return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(reply));
     }
 

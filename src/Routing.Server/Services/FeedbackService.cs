@@ -11,7 +11,7 @@ public sealed class FeedbackService(GrainReferences grains) : Proto.Feedback.Fee
         ArgumentNullException.ThrowIfNull(request);
         RequestValidation.Id(request.RequestId, "request_id");
         var contact = grains.Get<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
-        var feedback = new CustomerFeedback(request.HasCsat ? request.Csat : null, request.HasNps ? request.Nps : null, request.Comment);
+        var feedback = new CustomerFeedback(request.HasCsat ? request.Csat : null, request.HasNps ? request.Nps : null, RequestValidation.Text(request.Comment, "comment", InputLimits.MaxLongTextLength, multiline: true));
         if (feedback.Problem() is { } problem)
         {
             GrpcErrors.InvalidArgument(problem);

@@ -28,7 +28,7 @@ public sealed class RoutingService(
             viaIvr && request.QueueId.Length == 0 ? string.Empty : RequestValidation.Id(request.QueueId, "queue_id"),
             RequestValidation.Requirements(request.RequiredSkills),
             request.HasPriority ? RequestValidation.Priority(request.Priority) : null,
-            new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal),
+            RequestValidation.Attributes(request.Attributes),
             viaIvr ? RequestValidation.Id(request.IvrSessionId, "ivr_session_id") : null,
             request.CallbackNumber.Length > 0 ? RequestValidation.PhoneNumber(request.CallbackNumber, "callback_number") : null);
         var contactId = ContactIds.FromRequestId(requestId);

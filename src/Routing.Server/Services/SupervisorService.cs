@@ -51,6 +51,7 @@ public sealed class SupervisorService(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseStream);
         ArgumentNullException.ThrowIfNull(context);
+        RequestValidation.AtMost(request.QueueIds.Count, InputLimits.MaxQueuesPerWatch, "queue_ids", "queues");
         var ids = request.QueueIds.Count > 0
             ? [.. request.QueueIds.Select(id => RequestValidation.Id(id, "queue_ids")).Distinct(StringComparer.Ordinal)]
             : await grains.Get<ICatalogGrain>(ICatalogGrain.Key).List(CatalogKind.Queue);

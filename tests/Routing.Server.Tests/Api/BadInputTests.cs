@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Routing.Api.V1;
-using RequestValidationLimits = Routing.Server.Mapping.RequestValidation;
+using RequestValidationLimits = Routing.Server.Mapping.InputLimits;
 using static Routing.Server.Tests.Api.Refusal;
 
 namespace Routing.Server.Tests.Api;
