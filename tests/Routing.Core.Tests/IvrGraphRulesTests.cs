@@ -53,4 +53,21 @@ public sealed class IvrGraphRulesTests
 
         Assert.Equal("menu 'main' digit '1' leads to menu 'gone', which does not exist", IvrGraphRules.Validate(menus));
     }
+
+    [Fact]
+    public void Depth_counts_key_presses_to_the_deepest_menu_by_the_shortest_way()
+    {
+        // A chain main -> m1 -> m2 -> m3 with a shortcut from main to m2, and a loop back to main from m3.
+        var menus = new Dictionary<string, IvrMenu>
+        {
+            ["main"] = Menu("9", To("1", "m1"), To("2", "m2"), Route("9")),
+            ["m1"] = Menu("9", To("1", "m2"), Route("9")),
+            ["m2"] = Menu("9", To("1", "m3"), Route("9")),
+            ["m3"] = Menu("9", To("0", "main"), Route("9")),
+        };
+
+        Assert.Equal(2, IvrGraphRules.Depth(menus, "main"));
+        Assert.Equal(3, IvrGraphRules.Depth(menus, "m1"));
+        Assert.Equal(0, IvrGraphRules.Depth(new Dictionary<string, IvrMenu> { ["alone"] = Menu("9", Route("9")) }, "alone"));
+    }
 }

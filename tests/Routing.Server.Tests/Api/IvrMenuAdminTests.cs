@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Routing.Api.V1;
 using Routing.Client;
+using IvrGraphRules = Routing.Core.IvrGraphRules;
 
 namespace Routing.Server.Tests.Api;
 
@@ -46,6 +47,27 @@ public sealed class IvrMenuAdminTests(ServerFixture fixture)
         var session = center.Id("session");
         var routed = await Client.Routing.NavigateIvrAsync(new NavigateIvrRequest { RequestId = "n1", SessionId = session, MenuId = main, Digits = "2" });
         Assert.Equal(queue, routed.Destination.QueueId);
+    }
+
+    [Fact]
+    public async Task A_menu_reaching_deeper_than_the_limit_is_refused_and_one_at_the_limit_is_saved()
+    {
+        var center = new Center(Client);
+        var queue = await center.QueueAsync("ivr-deep", Channel.Voice);
+        // Built from the deepest up, each leading one level further down: level 0 reaches level N in N presses.
+        var levels = Enumerable.Range(0, IvrGraphRules.MaxDepth + 2).Select(i => center.Id($"level{i}")).ToList();
+        await Client.Admin.UpsertIvrMenuAsync(Menu(levels[^1], "1", ToQueue("1", queue)));
+        for (var i = levels.Count - 2; i >= 1; i--)
+        {
+            await Client.Admin.UpsertIvrMenuAsync(Menu(levels[i], "2", ToMenu("1", levels[i + 1]), ToQueue("2", queue)));
+        }
+
+        var tooDeep = await Assert.ThrowsAsync<RpcException>(() => Client.Admin.UpsertIvrMenuAsync(Menu(levels[0], "2", ToMenu("1", levels[1]), ToQueue("2", queue))).ResponseAsync);
+        Assert.Equal(
+            (StatusCode.InvalidArgument, $"menus reached from '{levels[0]}' are {IvrGraphRules.MaxDepth + 1} key presses deep; at most {IvrGraphRules.MaxDepth} are allowed"),
+            (tooDeep.StatusCode, tooDeep.Status.Detail));
+        var refused = await Assert.ThrowsAsync<RpcException>(() => Client.Routing.NavigateIvrAsync(new NavigateIvrRequest { RequestId = "d1", SessionId = center.Id("s"), MenuId = levels[0] }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, refused.StatusCode);
     }
 
     private static IvrMenuConfig Menu(string menuId, string defaultDigit, params IvrOption[] options)
