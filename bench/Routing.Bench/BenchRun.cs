@@ -34,8 +34,9 @@ internal static class BenchRun
             "--Routing:Server:SeedFile=",
             "--Logging:LogLevel:Default=Warning",
 
-            // Every simulated desktop is this one caller: the per-caller stream limit must admit them all.
+            // Every simulated desktop and caller is this one caller: the per-caller limits must admit them all.
             "--Routing:Server:MaxStreamsPerCaller=1000000",
+            "--Routing:Server:MaxCallsInFlightPerCaller=100000",
             .. store.ServerArguments,
         ]);
         await app.StartAsync();

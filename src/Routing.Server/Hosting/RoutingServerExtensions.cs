@@ -1,5 +1,6 @@
 using System.Net;
 using Grpc.AspNetCore.Server.Model;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -67,7 +68,9 @@ public static class RoutingServerExtensions
         // In place of Grpc.AspNetCore's binder for every service, so none is bound twice.
         builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(MalformedMessageRefusingBinder<>)));
-        builder.Services.AddStreamLimits(server.MaxStreamsPerCaller);
+        builder.Services.AddSingleton<CallAdmission>();
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<CallAdmission>((limiter, admission) => admission.Configure(limiter));
+        builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddSingleton<CenterConfigurator>();
         builder.Services.AddSingleton<CenterWaker>();
         builder.Services.AddSingleton<ChangeFeeds>();
@@ -93,7 +96,7 @@ public static class RoutingServerExtensions
             app.MapGrpcService<FeedbackService>(),
         })
         {
-            service.RequireRateLimiting(StreamLimits.Policy);
+            service.RequireRateLimiting(CallAdmission.StreamPolicy);
             if (authenticated)
             {
                 service.RequireAuthorization(ApiAccess.Policy);

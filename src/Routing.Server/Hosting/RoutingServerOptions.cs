@@ -34,6 +34,17 @@ public sealed class RoutingServerOptions
     [Range(1, 1_000_000)]
     public int MaxStreamsPerCaller { get; set; } = 10_000;
 
+    /// <summary>
+    /// Most unary calls the server works on at once; one more is shed at once with RESOURCE_EXHAUSTED rather than
+    /// queued until its deadline passes, so what is admitted keeps its latency under overload.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxCallsInFlight { get; set; } = 256;
+
+    /// <summary>Most unary calls one caller (token subject, or remote address) has in flight at once.</summary>
+    [Range(1, 100_000)]
+    public int MaxCallsInFlightPerCaller { get; set; } = 128;
+
     /// <summary>Port silos talk to each other on.</summary>
     [Range(0, 65535)]
     public int SiloPort { get; set; } = 11111;

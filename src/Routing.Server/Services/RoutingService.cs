@@ -32,6 +32,11 @@ public sealed class RoutingService(
             viaIvr ? RequestValidation.Id(request.IvrSessionId, "ivr_session_id") : null,
             request.CallbackNumber.Length > 0 ? RequestValidation.PhoneNumber(request.CallbackNumber, "callback_number") : null);
         var contactId = ContactIds.FromRequestId(requestId);
+
+        // A caller that gave up (deadline passed, call cancelled) before the contact exists gets none: nothing it was
+        // never told about is routed. Once the contact grain has the request it is kept, and the same request id
+        // (a retry) reaches it.
+        context.CancellationToken.ThrowIfCancellationRequested();
         timings.Received(contactId);
         Reply<RouteDecision>? reply = null;
         try

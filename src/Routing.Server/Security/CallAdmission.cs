@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Routing.Server.Hosting;
+
+namespace Routing.Server.Security;
+
+/// <summary>
+/// Admission control through ASP.NET Core's concurrency limiters, per caller (the token's subject, or the remote
+/// address when authentication is off) and overall. Unary calls: at most <see cref="RoutingServerOptions.MaxCallsInFlight"/>
+/// in flight and <see cref="RoutingServerOptions.MaxCallsInFlightPerCaller"/> per caller; past either the call is shed
+/// at once, before any work, with RESOURCE_EXHAUSTED (never queued: a queued call only waits out its deadline while
+/// it holds memory). Server streams: at most <see cref="RoutingServerOptions.MaxStreamsPerCaller"/> open per caller.
+/// </summary>
+public sealed class CallAdmission : IDisposable
+{
+    public const string StreamPolicy = "streams-per-caller";
+
+    // Streams and anything that is not a gRPC method translate to this caller, which no limiter counts.
+    private const string Unlimited = "";
+
+    private readonly RoutingServerOptions options;
+    private readonly PartitionedRateLimiter<string> allCalls;
+    private readonly PartitionedRateLimiter<string> perCaller;
+
+    public CallAdmission(IOptions<RoutingServerOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options.Value;
+        allCalls = PartitionedRateLimiter.Create<string, string>(caller => caller == Unlimited
+            ? RateLimitPartition.GetNoLimiter(Unlimited)
+            : RateLimitPartition.GetConcurrencyLimiter("all", _ => new ConcurrencyLimiterOptions { PermitLimit = this.options.MaxCallsInFlight, QueueLimit = 0 }));
+        perCaller = PartitionedRateLimiter.Create<string, string>(caller => caller == Unlimited
+            ? RateLimitPartition.GetNoLimiter(Unlimited)
+            : RateLimitPartition.GetConcurrencyLimiter(caller, _ => new ConcurrencyLimiterOptions { PermitLimit = this.options.MaxCallsInFlightPerCaller, QueueLimit = 0 }));
+        UnaryCalls = PartitionedRateLimiter.CreateChained(perCaller, allCalls);
+    }
+
+    /// <summary>The unary-call limiter, keyed by caller: a permit held here is a call in flight.</summary>
+    public PartitionedRateLimiter<string> UnaryCalls { get; }
+
+    public static string Caller(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.User.FindFirst("sub")?.Value is { } subject
+            ? "sub:" + subject
+            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+    }
+
+    /// <summary>Wires the limiters into ASP.NET Core's rate-limiting middleware.</summary>
+    public void Configure(RateLimiterOptions limiter)
+    {
+        ArgumentNullException.ThrowIfNull(limiter);
+        limiter.GlobalLimiter = UnaryCalls.WithTranslatedKey<HttpContext>(
+            context => ApiAccess.MethodOf(context)?.Type == MethodType.Unary ? Caller(context) : Unlimited,
+            leaveOpen: true);
+        limiter.AddPolicy(StreamPolicy, context =>
+            ApiAccess.MethodOf(context)?.Type is MethodType.ServerStreaming or MethodType.DuplexStreaming
+                ? RateLimitPartition.GetConcurrencyLimiter(Caller(context), _ => new ConcurrencyLimiterOptions { PermitLimit = options.MaxStreamsPerCaller, QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter(string.Empty));
+        limiter.OnRejected = (rejected, _) =>
+        {
+            GrpcRefusal.Write(rejected.HttpContext.Response, StatusCode.ResourceExhausted, RefusalMessage(rejected.HttpContext));
+            return ValueTask.CompletedTask;
+        };
+    }
+
+    public void Dispose()
+    {
+        UnaryCalls.Dispose();
+        perCaller.Dispose();
+        allCalls.Dispose();
+    }
+
+    private string RefusalMessage(HttpContext context) =>
+        ApiAccess.MethodOf(context)?.Type != MethodType.Unary
+            ? string.Create(CultureInfo.InvariantCulture, $"this caller already has {options.MaxStreamsPerCaller} streams open, the most allowed; close one first")
+            : allCalls.GetStatistics(Caller(context))?.CurrentAvailablePermits == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"the server is at its limit of {options.MaxCallsInFlight} calls in flight; retry after a moment")
+                : string.Create(CultureInfo.InvariantCulture, $"this caller already has {options.MaxCallsInFlightPerCaller} calls in flight, the most allowed; retry after a moment");
+}

@@ -1,0 +1,99 @@
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Routing.Api.V1;
+using Routing.Server.Mapping;
+using Routing.Server.Security;
+using static Routing.Server.Tests.Api.Refusal;
+
+namespace Routing.Server.Tests.Api;
+
+/// <summary>
+/// Past the limits of calls in flight, per caller and overall, a unary call is shed at once with RESOURCE_EXHAUSTED
+/// and changes nothing; streams are counted apart; a freed place admits the next call. Calls in flight are held
+/// here through the server's own limiter, so the test does not depend on timing.
+/// </summary>
+public sealed class AdmissionControlTests
+{
+    private const int Overall = 2;
+    private const int PerCaller = 1;
+
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "routing-tests", Guid.NewGuid().ToString("N"));
+
+    private async Task<ServerProcess> StartAsync(string name)
+    {
+        var server = new ServerProcess(Path.Combine(directory, name, "routing.db"), seed: false,
+        [
+            $"--Routing:Auth:SigningKey={AuthServerFixture.SigningKey}",
+            $"--Routing:Server:MaxCallsInFlight={Overall}",
+            $"--Routing:Server:MaxCallsInFlightPerCaller={PerCaller}",
+        ]);
+        await server.StartAsync();
+        return server;
+    }
+
+    [Fact]
+    public async Task Calls_past_the_limits_in_flight_are_shed_at_once_and_change_nothing()
+    {
+        await using var server = await StartAsync("shed");
+        using var admin = Routing.Client.RoutingClient.Connect(server.Address, AuthServerFixture.Token(ApiRoles.Admin));
+        using var adapter = Routing.Client.RoutingClient.Connect(server.Address, AuthServerFixture.Token(ApiRoles.Adapter));
+        using var supervisor = Routing.Client.RoutingClient.Connect(server.Address, AuthServerFixture.Token(ApiRoles.Supervisor));
+        var queue = "admission-" + Guid.NewGuid().ToString("N");
+        await admin.Admin.UpsertQueueAsync(new QueueConfig { QueueId = queue, Name = queue, Channels = { Channel.Voice } });
+        var admission = server.Services.GetRequiredService<CallAdmission>();
+        var route = new RouteContactRequest { RequestId = "shed-" + Guid.NewGuid().ToString("N"), Channel = Channel.Voice, CustomerId = "c1", QueueId = queue };
+
+        using (var adapterCall = admission.UnaryCalls.AttemptAcquire("sub:" + ApiRoles.Adapter))
+        {
+            Assert.True(adapterCall.IsAcquired);
+            await Refused(StatusCode.ResourceExhausted, () => adapter.Routing.RouteContactAsync(route).ResponseAsync, $"this caller already has {PerCaller} calls in flight");
+            Assert.NotNull(await supervisor.Supervisor.GetQueueStatsAsync(new GetQueueStatsRequest { QueueId = queue }));
+
+            using var supervisorCall = admission.UnaryCalls.AttemptAcquire("sub:" + ApiRoles.Supervisor);
+            Assert.True(supervisorCall.IsAcquired);
+            await Refused(StatusCode.ResourceExhausted, () => admin.Admin.ListAgentsAsync(new ListAgentsRequest()).ResponseAsync, $"the server is at its limit of {Overall} calls in flight");
+
+            // Streams have limits of their own: a full server still opens one.
+            using var stream = supervisor.Supervisor.WatchQueueStats(new WatchQueueStatsRequest { QueueIds = { queue } });
+            Assert.Equal(queue, (await Eventually.Next(stream.ResponseStream, "a stream opened while unary calls are full")).Queues[0].QueueId);
+        }
+
+        // The shed route created no contact; with its places free the same request is routed.
+        await Refused(StatusCode.NotFound, () => adapter.Routing.GetContactAsync(new GetContactRequest { ContactId = ContactIds.FromRequestId(route.RequestId) }).ResponseAsync, "does not exist");
+        var routed = await adapter.Routing.RouteContactAsync(route);
+        Assert.Equal(RouteOutcome.Queued, routed.Outcome);
+    }
+
+    [Fact]
+    public async Task A_route_whose_deadline_passes_leaves_no_contact_its_request_id_does_not_reach()
+    {
+        await using var server = await StartAsync("deadline");
+        using var admin = Routing.Client.RoutingClient.Connect(server.Address, AuthServerFixture.Token(ApiRoles.Admin));
+        using var adapter = Routing.Client.RoutingClient.Connect(server.Address, AuthServerFixture.Token(ApiRoles.Adapter));
+        using var supervisor = Routing.Client.RoutingClient.Connect(server.Address, AuthServerFixture.Token(ApiRoles.Supervisor));
+        var queue = "deadline-" + Guid.NewGuid().ToString("N");
+        await admin.Admin.UpsertQueueAsync(new QueueConfig { QueueId = queue, Name = queue, Channels = { Channel.Voice } });
+
+        const int Requests = 20;
+        var gaveUp = 0;
+        for (var attempt = 0; attempt < Requests; attempt++)
+        {
+            var route = new RouteContactRequest { RequestId = $"deadline-{attempt}-{Guid.NewGuid():N}", Channel = Channel.Voice, CustomerId = "c1", QueueId = queue };
+            try
+            {
+                await adapter.Routing.RouteContactAsync(route, deadline: DateTime.UtcNow.AddMilliseconds(1));
+            }
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.DeadlineExceeded or StatusCode.Cancelled)
+            {
+                // The caller retries as a client would: whatever the server kept, the request id reaches it.
+                gaveUp++;
+                Assert.Equal(ContactIds.FromRequestId(route.RequestId), (await adapter.Routing.RouteContactAsync(route)).ContactId);
+            }
+        }
+
+        // One contact per request, each one a caller was told about: none kept behind a caller's back, none twice.
+        Assert.True(gaveUp > 0, "a 1 ms deadline passes before a route is answered");
+        var stats = await supervisor.Supervisor.GetQueueStatsAsync(new GetQueueStatsRequest { QueueId = queue });
+        Assert.Equal(Requests, stats.Waiting);
+    }
+}
