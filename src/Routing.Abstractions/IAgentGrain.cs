@@ -30,28 +30,28 @@ public interface IAgentGrain : IGrainWithStringKey
 
     /// <summary>Logs in, out, or sets not ready with a reason; becoming available pulls waiting work.</summary>
     [Alias("set-presence")]
-    Task<Reply<AgentView>> SetPresence(AgentPresence presence, string reason);
+    Task<Reply<AgentView>> SetPresence(AgentPresence presence, string reason, RequestKey? request = null);
 
     [Alias("accept")]
-    Task<Reply<AssignmentView>> AcceptOffer(string contactId);
+    Task<Reply<AssignmentView>> AcceptOffer(string contactId, RequestKey? request = null);
 
     /// <summary>Refuses an offer: the contact goes back to its place and the agent to not ready.</summary>
     [Alias("reject")]
-    Task<Reply> RejectOffer(string contactId, string reason);
+    Task<Reply> RejectOffer(string contactId, string reason, RequestKey? request = null);
 
     /// <summary>Ends a connected contact; the channel's wrap-up time follows before the capacity frees.</summary>
     [Alias("complete")]
-    Task<Reply<AssignmentView>> CompleteContact(string contactId, string disposition);
+    Task<Reply<AssignmentView>> CompleteContact(string contactId, string disposition, RequestKey? request = null);
 
     /// <summary>
     /// Passes a connected contact on to a queue, or to an agent (through the contact's queue unless one is named):
     /// it waits there with its original arrival time, and this agent's part ends as a completion would.
     /// </summary>
     [Alias("transfer")]
-    Task<Reply<AssignmentView>> TransferContact(string contactId, string? toQueueId, string? toAgentId);
+    Task<Reply<AssignmentView>> TransferContact(string contactId, string? toQueueId, string? toAgentId, RequestKey? request = null);
 
     [Alias("end-wrap-up")]
-    Task<Reply> EndWrapUp(string contactId);
+    Task<Reply> EndWrapUp(string contactId, RequestKey? request = null);
 
     /// <summary>Takes the best waiting work across the agent's queues while capacity allows; returns the contacts reserved.</summary>
     [Alias("take-work")]

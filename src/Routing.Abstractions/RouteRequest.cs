@@ -9,6 +9,7 @@ namespace Routing.Abstractions;
 /// <param name="IvrSessionId">A menu session that reached a destination: its queue, skills, priority and language
 /// fill what the request leaves empty, and its path is recorded on the contact.</param>
 /// <param name="CallbackNumber">Route as a callback on this number instead of a caller waiting on the line.</param>
+/// <param name="Fingerprint">What was asked, request id aside: a retry has the same, a reused id another.</param>
 [GenerateSerializer, Immutable, Alias("routing.route-request")]
 public sealed record RouteRequest(
     [property: Id(0)] string RequestId,
@@ -19,4 +20,5 @@ public sealed record RouteRequest(
     [property: Id(5)] int? Priority,
     [property: Id(6)] IReadOnlyDictionary<string, string> Attributes,
     [property: Id(7)] string? IvrSessionId = null,
-    [property: Id(8)] string? CallbackNumber = null);
+    [property: Id(8)] string? CallbackNumber = null,
+    [property: Id(9)] string? Fingerprint = null);

@@ -3,19 +3,34 @@ namespace Routing.Grains;
 /// <summary>The agent's part in a contact's handling: accepting or missing an offer, completing, wrap-up, the customer leaving.</summary>
 public sealed partial class AgentGrain
 {
-    public async Task<Reply<AssignmentView>> AcceptOffer(string contactId)
+    public async Task<Reply<AssignmentView>> AcceptOffer(string contactId, RequestKey? request = null)
     {
         if (Definition is null)
         {
             return Reply.Failure<AssignmentView>(ReplyStatus.NotFound, NoSuchAgent);
         }
 
+        var earlier = Earlier(request);
+        if (Reuse(request, earlier) is { } reused)
+        {
+            return Reply.Failure<AssignmentView>(reused);
+        }
+
         var assignment = workload.Get(contactId);
         if (assignment is null)
         {
-            return Reply.Failure<AssignmentView>(ReplyStatus.FailedPrecondition, $"agent '{AgentId}' holds no offer for contact '{contactId}'");
+            // Long finished since it was accepted: the first answer, as recorded.
+            return earlier?.Outcome is { } first
+                ? Reply.Success(first)
+                : Reply.Failure<AssignmentView>(ReplyStatus.FailedPrecondition, $"agent '{AgentId}' holds no offer for contact '{contactId}'");
         }
 
+        return await CarryingAsync(request, () => AcceptAsync(assignment, request));
+    }
+
+    private async Task<Reply<AssignmentView>> AcceptAsync(Assignment assignment, RequestKey? request)
+    {
+        var contactId = assignment.ContactId;
         if (assignment.Phase == AssignmentPhase.Connected)
         {
             // A retry: the first attempt may have failed after this agent's write, before the queue or the contact
@@ -31,10 +46,12 @@ public sealed partial class AgentGrain
 
         // Persisted here first: if the process dies before the queue hears of it, activation tells the queue again.
         var connected = workload.Accept(contactId, clock.GetUtcNow());
+        carriedOutcome = ViewOf(connected);
         await SaveAsync();
         if (!await grains.Get<IQueueGrain>(assignment.QueueId).Connected(contactId, AgentId))
         {
             // The customer left while the offer was ringing: the queue already let the contact go.
+            Forget(request);
             DropAssignment(contactId, _ => workload.Complete(contactId, clock.GetUtcNow(), TimeSpan.Zero));
             await SaveAsync();
             ArmDeadlineTimer();
@@ -51,13 +68,19 @@ public sealed partial class AgentGrain
         return Reply.Success(ViewOf(connected));
     }
 
-    public async Task<Reply> RejectOffer(string contactId, string reason)
+    public async Task<Reply> RejectOffer(string contactId, string reason, RequestKey? request = null)
     {
         if (Definition is null)
         {
             return Reply.Fail(ReplyStatus.NotFound, NoSuchAgent);
         }
 
+        var earlier = Earlier(request);
+        return Reuse(request, earlier) ?? (earlier is not null ? Reply.Ok : await CarryingAsync(request, () => RejectAsync(contactId, reason)));
+    }
+
+    private async Task<Reply> RejectAsync(string contactId, string reason)
+    {
         var assignment = workload.Get(contactId);
         if (assignment is null && finished.TryGet(contactId, out var earlier) && earlier.Phase == AssignmentPhase.Offered)
         {
@@ -73,11 +96,17 @@ public sealed partial class AgentGrain
         return Reply.Ok;
     }
 
-    public async Task<Reply<AssignmentView>> CompleteContact(string contactId, string disposition)
+    public async Task<Reply<AssignmentView>> CompleteContact(string contactId, string disposition, RequestKey? request = null)
     {
         if (Definition is null)
         {
             return Reply.Failure<AssignmentView>(ReplyStatus.NotFound, NoSuchAgent);
+        }
+
+        var earlierRequest = Earlier(request);
+        if (Reuse(request, earlierRequest) is { } reused)
+        {
+            return Reply.Failure<AssignmentView>(reused);
         }
 
         var assignment = workload.Get(contactId);
@@ -86,6 +115,16 @@ public sealed partial class AgentGrain
             return Reply.Success(earlier);
         }
 
+        if (assignment is null && earlierRequest?.Outcome is { } first)
+        {
+            return Reply.Success(first);
+        }
+
+        return await CarryingAsync(request, () => CompleteAsync(contactId, assignment, disposition));
+    }
+
+    private async Task<Reply<AssignmentView>> CompleteAsync(string contactId, Assignment? assignment, string disposition)
+    {
         if (assignment is null)
         {
             return Reply.Failure<AssignmentView>(ReplyStatus.FailedPrecondition, $"agent '{AgentId}' does not hold contact '{contactId}'");
@@ -107,13 +146,19 @@ public sealed partial class AgentGrain
         }
     }
 
-    public async Task<Reply> EndWrapUp(string contactId)
+    public async Task<Reply> EndWrapUp(string contactId, RequestKey? request = null)
     {
         if (Definition is null)
         {
             return Reply.Fail(ReplyStatus.NotFound, NoSuchAgent);
         }
 
+        var earlier = Earlier(request);
+        return Reuse(request, earlier) ?? (earlier is not null ? Reply.Ok : await CarryingAsync(request, () => EndWrapUpAsync(contactId)));
+    }
+
+    private async Task<Reply> EndWrapUpAsync(string contactId)
+    {
         var assignment = workload.Get(contactId);
         if (assignment is null && finished.TryGet(contactId, out var earlier) && earlier.Phase == AssignmentPhase.Completed)
         {
@@ -220,6 +265,8 @@ public sealed partial class AgentGrain
     {
         var ticket = state.State.Tickets[assignment.ContactId];
         var ended = workload.Complete(assignment.ContactId, now, wrapUp);
+        var view = new AssignmentView(ticket, ended.Phase, ended.Since, ended.Until);
+        carriedOutcome = view;
         state.State.PendingTransfers.Remove(assignment.ContactId);
         if (wrapUp <= TimeSpan.Zero)
         {
@@ -231,7 +278,7 @@ public sealed partial class AgentGrain
         grains.Get<IQueueGrain>(assignment.QueueId).Handled(assignment.ContactId, assignment.Channel, now - assignment.Since).Ignore();
         ArmDeadlineTimer();
         PublishToQueues();
-        return new AssignmentView(ticket, ended.Phase, ended.Since, ended.Until);
+        return view;
     }
 
     private TimeSpan WrapUpFor(Channel channel) => Definition?.WrapUp.GetValueOrDefault(channel) ?? TimeSpan.Zero;

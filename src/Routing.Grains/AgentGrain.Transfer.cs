@@ -3,11 +3,17 @@ namespace Routing.Grains;
 /// <summary>Passing a connected contact on to a queue or another agent.</summary>
 public sealed partial class AgentGrain
 {
-    public async Task<Reply<AssignmentView>> TransferContact(string contactId, string? toQueueId, string? toAgentId)
+    public async Task<Reply<AssignmentView>> TransferContact(string contactId, string? toQueueId, string? toAgentId, RequestKey? request = null)
     {
         if (Definition is null)
         {
             return Reply.Failure<AssignmentView>(ReplyStatus.NotFound, NoSuchAgent);
+        }
+
+        var earlierRequest = Earlier(request);
+        if (Reuse(request, earlierRequest) is { } reused)
+        {
+            return Reply.Failure<AssignmentView>(reused);
         }
 
         var assignment = workload.Get(contactId);
@@ -17,6 +23,16 @@ public sealed partial class AgentGrain
             return Reply.Success(earlier);
         }
 
+        if (assignment is null && earlierRequest?.Outcome is { } first)
+        {
+            return Reply.Success(first);
+        }
+
+        return await CarryingAsync(request, () => TransferAsync(contactId, assignment, toQueueId, toAgentId, request));
+    }
+
+    private async Task<Reply<AssignmentView>> TransferAsync(string contactId, Assignment? assignment, string? toQueueId, string? toAgentId, RequestKey? request)
+    {
         string queueId;
         try
         {
@@ -46,17 +62,18 @@ public sealed partial class AgentGrain
         };
         state.State.PendingTransfers[contactId] = moved;
         await SaveAsync();
-        return await CarryOutTransferAsync(assignment, moved);
+        return await CarryOutTransferAsync(assignment, moved, request);
     }
 
     /// <summary>Into the target queue (original arrival kept), onto the contact's record, then this agent lets go.</summary>
-    private async Task<Reply<AssignmentView>> CarryOutTransferAsync(Assignment assignment, ContactTicket moved)
+    private async Task<Reply<AssignmentView>> CarryOutTransferAsync(Assignment assignment, ContactTicket moved, RequestKey? request = null)
     {
         var contactId = assignment.ContactId;
         var enqueued = await grains.Get<IQueueGrain>(moved.QueueId).Enqueue(moved);
         if (!enqueued.Reply.IsOk)
         {
             // A full target queue: the agent keeps the contact and may try elsewhere.
+            Forget(request);
             state.State.PendingTransfers.Remove(contactId);
             await SaveAsync();
             return Reply.Failure<AssignmentView>(enqueued.Reply);

@@ -122,13 +122,25 @@ public sealed partial class AgentGrain(
     public Task<AgentPresenceView?> GetPresence() => Task.FromResult(
         Definition is null ? null : new AgentPresenceView(state.State.Presence, [.. Definition.Queues.Select(q => q.QueueId)]));
 
-    public async Task<Reply<AgentView>> SetPresence(AgentPresence presence, string reason)
+    public async Task<Reply<AgentView>> SetPresence(AgentPresence presence, string reason, RequestKey? request = null)
     {
         if (Definition is null)
         {
             return Reply.Failure<AgentView>(ReplyStatus.NotFound, NoSuchAgent);
         }
 
+        var earlier = Earlier(request);
+        if (Reuse(request, earlier) is { } reused)
+        {
+            return Reply.Failure<AgentView>(reused);
+        }
+
+        // A retry changes nothing again: a status set since then by another request stays.
+        return earlier is not null ? Reply.Success(View()) : await CarryingAsync(request, () => SetPresenceAsync(presence, reason));
+    }
+
+    private async Task<Reply<AgentView>> SetPresenceAsync(AgentPresence presence, string reason)
+    {
         if (presence == AgentPresence.LoggedOut && !workload.IsIdle)
         {
             return Reply.Failure<AgentView>(
@@ -178,6 +190,7 @@ public sealed partial class AgentGrain(
     private async Task WriteAsync()
     {
         state.State.Assignments = [.. workload.Assignments];
+        RecordCarriedRequest();
         state.State.Version++;
         await state.WriteOrDeactivateAsync(this);
     }

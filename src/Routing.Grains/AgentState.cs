@@ -20,6 +20,9 @@ public sealed class AgentState
 
     public SatisfactionTally Satisfaction { get; set; } = new();
 
+    /// <summary>The last requests carried out, oldest first, at most <see cref="RoutingGrainOptions.RequestsRemembered"/>.</summary>
+    public List<RecentRequest> RecentRequests { get; set; } = [];
+
     /// <summary>Transfers decided but not yet carried out everywhere: finished on activation after a crash.</summary>
     public Dictionary<string, ContactTicket> PendingTransfers { get; set; } = [];
 }

@@ -6,6 +6,13 @@ public sealed partial class ContactGrain
     public async Task<Reply<RouteDecision>> Route(RouteRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (Record.RequestFingerprint is { } first && request.Fingerprint is { } asked && first != asked)
+        {
+            return Reply.Failure<RouteDecision>(
+                ReplyStatus.FailedPrecondition,
+                $"request_id '{request.RequestId}' was already used for a different contact; a new contact needs a new id");
+        }
+
         if (Record.Decision is not null)
         {
             // A retry: the first attempt may have failed after its decision was written but before the customer heard.
@@ -177,6 +184,7 @@ public sealed partial class ContactGrain
         var now = clock.GetUtcNow();
         var (preferred, preferredUntil) = PreferredAgentRules.ForReturningCustomer(
             customer.LastAgentId, customer.LastServedAt, now, options.Value.PreferredAgentPeriod, options.Value.PreferredAgentWait);
+        Record.RequestFingerprint = request.Fingerprint;
         Record.Ticket = new ContactTicket(
             ContactId,
             request.QueueId,

@@ -19,6 +19,9 @@ public sealed class ContactRecord
 
     public RouteDecision? Decision { get; set; }
 
+    /// <summary>The fingerprint of the route request that made the contact (see <see cref="RouteRequest.Fingerprint"/>).</summary>
+    public string? RequestFingerprint { get; set; }
+
     public CustomerFeedback? Feedback { get; set; }
 
     /// <summary>How often an agent passed it on to another queue or agent.</summary>

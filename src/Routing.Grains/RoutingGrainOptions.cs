@@ -27,6 +27,14 @@ public sealed class RoutingGrainOptions
     public int RecentOutcomesRemembered { get; set; } = 1000;
 
     /// <summary>
+    /// How many of its last desktop requests (by request id) an agent keeps in its state, so a retry returns the first
+    /// answer and a reused id is refused even after a restart. A desktop retries its last command, so a few suffice;
+    /// each is written with every change of the agent.
+    /// </summary>
+    [Range(1, 64)]
+    public int RequestsRemembered { get; set; } = 8;
+
+    /// <summary>
     /// How long a contact a queue proposed to one agent is passed over for others, so agents freeing capacity at
     /// once spread over the line instead of all racing for its head (each lost race costs the loser two writes).
     /// </summary>

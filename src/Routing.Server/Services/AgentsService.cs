@@ -33,7 +33,7 @@ public sealed class AgentsService(
             RequestValidation.Required(reason, "reason (why the agent is not ready)");
         }
 
-        return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(await agent.SetPresence(presence, reason)));
+        return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(await agent.SetPresence(presence, reason, RequestKeys.Of(request))));
     }
 
     public override async Task<Proto.Agent> GetAgent(Proto.GetAgentRequest request, ServerCallContext context)
@@ -131,7 +131,7 @@ public sealed class AgentsService(
     public override async Task<Proto.Assignment> TransferContact(Proto.TransferContactRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        RequestValidation.Id(request.RequestId, "request_id");
+        var requestKey = RequestKeys.Of(request) ?? RequestValidation.Fail<RequestKey>("request_id is required");
         var contactId = RequestValidation.Id(request.ContactId, "contact_id");
         if (request.ToQueueId.Length == 0 && request.ToAgentId.Length == 0)
         {
@@ -141,14 +141,14 @@ public sealed class AgentsService(
         var toQueue = request.ToQueueId.Length > 0 ? RequestValidation.Id(request.ToQueueId, "to_queue_id") : null;
         var toAgent = request.ToAgentId.Length > 0 ? RequestValidation.Id(request.ToAgentId, "to_agent_id") : null;
         var agent = Agent(request.AgentId, context);
-        return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(await agent.TransferContact(contactId, toQueue, toAgent)));
+        return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(await agent.TransferContact(contactId, toQueue, toAgent, requestKey)));
     }
 
     public override async Task<Proto.Assignment> AcceptOffer(Proto.AcceptOfferRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         var agent = Agent(request.AgentId, context);
-        var reply = await agent.AcceptOffer(RequestValidation.Id(request.ContactId, "contact_id"));
+        var reply = await agent.AcceptOffer(RequestValidation.Id(request.ContactId, "contact_id"), RequestKeys.Of(request));
         return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(reply));
     }
 
@@ -158,7 +158,8 @@ public sealed class AgentsService(
         var agent = Agent(request.AgentId, context);
         GrpcErrors.ThrowIfFailed(await agent.RejectOffer(
             RequestValidation.Id(request.ContactId, "contact_id"),
-            RequestValidation.Text(request.Reason, "reason", InputLimits.MaxShortTextLength)));
+            RequestValidation.Text(request.Reason, "reason", InputLimits.MaxShortTextLength),
+            RequestKeys.Of(request)));
         return ViewMapper.ToApi((await agent.Get())!);
     }
 
@@ -168,7 +169,8 @@ public sealed class AgentsService(
         var agent = Agent(request.AgentId, context);
         var reply = await agent.CompleteContact(
             RequestValidation.Id(request.ContactId, "contact_id"),
-            RequestValidation.Text(request.Disposition, "disposition", InputLimits.MaxShortTextLength));
+            RequestValidation.Text(request.Disposition, "disposition", InputLimits.MaxShortTextLength),
+            RequestKeys.Of(request));
         return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(reply));
     }
 
@@ -176,7 +178,7 @@ public sealed class AgentsService(
     {
         ArgumentNullException.ThrowIfNull(request);
         var agent = Agent(request.AgentId, context);
-        GrpcErrors.ThrowIfFailed(await agent.EndWrapUp(RequestValidation.Id(request.ContactId, "contact_id")));
+        GrpcErrors.ThrowIfFailed(await agent.EndWrapUp(RequestValidation.Id(request.ContactId, "contact_id"), RequestKeys.Of(request)));
         return ViewMapper.ToApi((await agent.Get())!);
     }
 

@@ -30,7 +30,8 @@ public sealed class RoutingService(
             request.HasPriority ? RequestValidation.Priority(request.Priority) : null,
             RequestValidation.Attributes(request.Attributes),
             viaIvr ? RequestValidation.Id(request.IvrSessionId, "ivr_session_id") : null,
-            request.CallbackNumber.Length > 0 ? RequestValidation.PhoneNumber(request.CallbackNumber, "callback_number") : null);
+            request.CallbackNumber.Length > 0 ? RequestValidation.PhoneNumber(request.CallbackNumber, "callback_number") : null,
+            RequestKeys.Of(request)?.Fingerprint);
         var contactId = ContactIds.FromRequestId(requestId);
 
         // A caller that gave up (deadline passed, call cancelled) before the contact exists gets none: nothing it was

@@ -72,4 +72,53 @@ public sealed class RestartTests
             "the waiting call to be offered after the restart");
         Assert.Equal(agent, next.AgentId);
     }
+
+    [Fact]
+    public async Task Desktop_requests_are_remembered_by_id_across_a_restart_a_retry_answered_as_first_and_a_reused_id_refused()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "routing-tests", Guid.NewGuid().ToString("N"));
+        var database = Path.Combine(directory, "routing.db");
+        string queue, agent, contact;
+        AcceptOfferRequest accept;
+        CompleteContactRequest complete;
+        Assignment accepted, completed;
+        RouteContactRequest route;
+        await using (var before = new ServerProcess(database, seed: false))
+        {
+            await before.StartAsync();
+            var center = new Center(before.Client);
+            queue = await center.QueueAsync("retried", Channel.Chat);
+            agent = await center.AgentAsync("retrier", [queue], [(Channel.Chat, 2, false)]);
+            route = new RouteContactRequest { RequestId = "route-" + Guid.NewGuid().ToString("N"), Channel = Channel.Chat, CustomerId = center.Id("c"), QueueId = queue };
+            contact = (await before.Client.Routing.RouteContactAsync(route)).ContactId;
+            accept = new AcceptOfferRequest { RequestId = "accept-" + Guid.NewGuid().ToString("N"), AgentId = agent, ContactId = contact };
+            accepted = await before.Client.Agents.AcceptOfferAsync(accept);
+            complete = new CompleteContactRequest { RequestId = "complete-" + Guid.NewGuid().ToString("N"), AgentId = agent, ContactId = contact, Disposition = "solved" };
+            completed = await before.Client.Agents.CompleteContactAsync(complete);
+            await before.Client.Agents.EndWrapUpAsync(new EndWrapUpRequest { RequestId = "end-" + Guid.NewGuid().ToString("N"), AgentId = agent, ContactId = contact });
+        }
+
+        await using var after = new ServerProcess(database, seed: false);
+        await after.StartAsync();
+        var client = after.Client;
+
+        // The contact has left the agent altogether; the retries still get their first answers.
+        Assert.Equal((accepted.ContactId, accepted.Phase), ((await client.Agents.AcceptOfferAsync(accept)).ContactId, AssignmentPhase.Connected));
+        var again = await client.Agents.CompleteContactAsync(complete);
+        Assert.Equal((completed.ContactId, completed.Phase, completed.Until), (again.ContactId, again.Phase, again.Until));
+        Assert.Equal(contact, (await client.Routing.RouteContactAsync(route)).ContactId);
+
+        // The same ids for something else are refused, and change nothing.
+        await Refusal.Refused(
+            Grpc.Core.StatusCode.FailedPrecondition,
+            () => client.Agents.SetStatusAsync(new SetStatusRequest { RequestId = complete.RequestId, AgentId = agent, Status = AgentStatus.LoggedOut }).ResponseAsync,
+            $"request_id '{complete.RequestId}' was already used for a different request");
+        var otherCustomer = route.Clone();
+        otherCustomer.CustomerId = "someone-else";
+        await Refusal.Refused(
+            Grpc.Core.StatusCode.FailedPrecondition,
+            () => client.Routing.RouteContactAsync(otherCustomer).ResponseAsync,
+            $"request_id '{route.RequestId}' was already used for a different contact");
+        Assert.Equal(AgentStatus.Available, (await client.Agents.GetAgentAsync(new GetAgentRequest { AgentId = agent })).Status);
+    }
 }

@@ -24,6 +24,10 @@ public static partial class HostileCorpus
         yield return Case("SetStatus: reason with a forged log line", Invalid, "reason contains control character U+000A", async c => await c.Agent.Agents.SetStatusAsync(new SetStatusRequest { RequestId = "s", AgentId = Me, Status = AgentStatus.NotReady, Reason = Hostile.NewLine }));
         yield return Case("SetStatus: logging out while holding work", StatusCode.FailedPrecondition, "finish them before logging out", async c => await c.Agent.Agents.SetStatusAsync(new SetStatusRequest { RequestId = "s", AgentId = Me, Status = AgentStatus.LoggedOut }));
         yield return Case("SetStatus: for another agent", Denied, $"cannot act for agent '{Other}'", async c => await c.Agent.Agents.SetStatusAsync(new SetStatusRequest { RequestId = "s", AgentId = Other, Status = AgentStatus.Available }));
+        yield return Case("SetStatus: a request id reused for another status", StatusCode.FailedPrecondition, "request_id 'corpus-login' was already used for a different request",
+            async c => await c.Agent.Agents.SetStatusAsync(new SetStatusRequest { RequestId = "corpus-login", AgentId = Me, Status = AgentStatus.NotReady, Reason = "break" }));
+        yield return Case("SetStatus: a malformed request id", Invalid, @"request_id 'a\u001b[31mred' is malformed",
+            async c => await c.Agent.Agents.SetStatusAsync(new SetStatusRequest { RequestId = Hostile.Escape, AgentId = Me, Status = AgentStatus.Available }));
         yield return Case("GetAgent: empty agent_id", Invalid, "agent_id is required", async c => await c.Agent.Agents.GetAgentAsync(new GetAgentRequest()));
         yield return Case("GetAgent: unknown agent", StatusCode.NotFound, "agent 'nobody' does not exist", async c => await c.Supervisor.Agents.GetAgentAsync(new GetAgentRequest { AgentId = "nobody" }));
         yield return Case("GetAgent: another agent", Denied, $"cannot act for agent '{Me}'", async c => await c.OtherAgent.Agents.GetAgentAsync(new GetAgentRequest { AgentId = Me }));

@@ -74,6 +74,10 @@ public static partial class HostileCorpus
         yield return RouteCase("callback_number of letters", Invalid, "callback_number 'call me' is not a phone number", r => r.CallbackNumber = "call me");
         yield return RouteCase("callback_number of two digits", Invalid, "callback_number '12' is not a phone number", r => r.CallbackNumber = "12");
         yield return RouteCase("callback_number of sixteen digits", Invalid, "is not a phone number: use 3 to 15 digits", r => r.CallbackNumber = "+1234567890123456");
+        yield return RouteCase("a request id reused for another customer", StatusCode.FailedPrecondition, "request_id 'corpus-waiting' was already used for a different contact",
+            r => (r.RequestId, r.CustomerId) = ("corpus-waiting", "someone-else"));
+        yield return RouteCase("a request id reused with another priority", StatusCode.FailedPrecondition, "request_id 'corpus-offered' was already used for a different contact",
+            r => (r.RequestId, r.Priority) = ("corpus-offered", 90));
         yield return RouteCase("ivr_session_id with ESC", Invalid, @"ivr_session_id 'a\u001b[31mred' is malformed", r => r.IvrSessionId = Hostile.Escape);
 
         yield return Case("CancelContact: empty contact_id", Invalid, "contact_id is required", async c => await c.Adapter.Routing.CancelContactAsync(new CancelContactRequest()));

@@ -1,0 +1,70 @@
+namespace Routing.Grains;
+
+/// <summary>
+/// Desktop requests by request id: a retry is answered as the first time, the same id for another request is
+/// refused. The record of a request is written by the request's own state write, so it is durable exactly when
+/// the change is.
+/// </summary>
+public sealed partial class AgentGrain
+{
+    private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>();
+
+    // The request being carried out, recorded by each state write it makes, with the assignment as it then stands.
+    private RequestKey? carrying;
+    private AssignmentView? carriedOutcome;
+
+    /// <summary>The earlier request with this id, or null when the id is new (or none was given).</summary>
+    private RecentRequest? Earlier(RequestKey? request) =>
+        request is null ? null : state.State.RecentRequests.Find(r => r.RequestId == request.RequestId);
+
+    /// <summary>The refusal for an id already used for a different request, or null.</summary>
+    private static Reply? Reuse(RequestKey? request, RecentRequest? earlier) =>
+        request is not null && earlier is not null && earlier.Fingerprint != request.Fingerprint
+            ? Reply.Fail(ReplyStatus.FailedPrecondition, $"request_id '{request.RequestId}' was already used for a different request; a new request needs a new id")
+            : null;
+
+    /// <summary>Runs a command, recording <paramref name="request"/> with the writes it makes.</summary>
+    private async Task<T> CarryingAsync<T>(RequestKey? request, Func<Task<T>> command)
+    {
+        carrying = request;
+        carriedOutcome = null;
+        try
+        {
+            return await command();
+        }
+        finally
+        {
+            carrying = null;
+            carriedOutcome = null;
+        }
+    }
+
+    /// <summary>The request will not have happened (it failed after a write): its record goes with the next write.</summary>
+    private void Forget(RequestKey? request)
+    {
+        if (request is not null)
+        {
+            state.State.RecentRequests.RemoveAll(r => r.RequestId == request.RequestId);
+        }
+
+        carrying = null;
+    }
+
+    private void RecordCarriedRequest()
+    {
+        if (carrying is not { } request)
+        {
+            return;
+        }
+
+        var recent = state.State.RecentRequests;
+        recent.RemoveAll(r => r.RequestId == request.RequestId);
+        recent.Add(new RecentRequest(request.RequestId, request.Fingerprint, carriedOutcome is { } outcome
+            ? outcome with { Ticket = outcome.Ticket with { Attributes = NoAttributes, IvrPath = null } }
+            : null));
+        if (recent.Count > options.Value.RequestsRemembered)
+        {
+            recent.RemoveRange(0, recent.Count - options.Value.RequestsRemembered);
+        }
+    }
+}
