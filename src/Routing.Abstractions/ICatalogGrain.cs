@@ -18,4 +18,11 @@ public interface ICatalogGrain : IGrainWithStringKey
 
     [Alias("list"), ReadOnly]
     Task<IReadOnlyList<string>> List(CatalogKind kind);
+
+    /// <summary>
+    /// Whether the catalog was ever written: false only in a store that never held a center (the seed may go there).
+    /// A catalog whose row cannot be read throws <see cref="StoredStateUnreadableException"/> instead.
+    /// </summary>
+    [Alias("was-written"), ReadOnly]
+    Task<bool> WasWritten();
 }

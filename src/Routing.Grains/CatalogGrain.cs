@@ -26,6 +26,8 @@ public sealed class CatalogGrain(
         }
     }
 
+    public Task<bool> WasWritten() => Task.FromResult(state.RecordExists);
+
     public Task<IReadOnlyList<string>> List(CatalogKind kind) =>
         Task.FromResult<IReadOnlyList<string>>(state.State.Entries.TryGetValue(kind, out var ids) ? [.. ids] : []);
 }

@@ -19,10 +19,20 @@ public sealed partial class RoutingStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var catalog = grains.Get<ICatalogGrain>(ICatalogGrain.Key);
-        var queues = await catalog.List(CatalogKind.Queue);
-        if (queues.Count == 0 && !string.IsNullOrWhiteSpace(options.Value.SeedFile))
+        try
         {
-            await SeedAsync(options.Value.SeedFile, cancellationToken);
+            // Only a store that never held a center is seeded: never one whose catalog could not be read, nor one
+            // whose queues were all removed.
+            if (!await catalog.WasWritten() && !string.IsNullOrWhiteSpace(options.Value.SeedFile))
+            {
+                await SeedAsync(options.Value.SeedFile, cancellationToken);
+            }
+        }
+        catch (StoredStateUnreadableException ex)
+        {
+            // The server still serves what it can read; the calls that need the catalog answer DATA_LOSS.
+            LogCatalogUnreadable(logger, ex.Message);
+            return;
         }
 
         // A grain that cannot be woken now is woken by its next call; the start does not fail for it.
@@ -44,6 +54,9 @@ public sealed partial class RoutingStartup(
         await configurator.ApplyAsync(center);
         LogSeeded(logger, path, center.Queues.Count, center.Agents.Count, center.IvrMenus.Count, center.Customers.Count);
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The catalog of queues, agents and menus cannot be read, so nothing was seeded or woken: {Error}")]
+    private static partial void LogCatalogUnreadable(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the demo contact center from {Path}: {Queues} queues, {Agents} agents, {Menus} menus, {Customers} customers")]
     private static partial void LogSeeded(ILogger logger, string path, int queues, int agents, int menus, int customers);

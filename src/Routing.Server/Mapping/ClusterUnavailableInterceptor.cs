@@ -8,7 +8,8 @@ namespace Routing.Server.Mapping;
 /// the store did not confirm a write (<see cref="StoreUnavailableException"/>, after which the grain dropped its
 /// activation), becomes <c>Unavailable</c>: the client's retry policy tries again, which is safe because mutating
 /// calls carry request ids, and succeeds once the grain is back on a surviving silo or the store is back. Any other
-/// failure keeps its own status.
+/// failure keeps its own status, except a stored row that cannot be read (<see cref="StoredStateUnreadableException"/>):
+/// <c>DataLoss</c>, which a retry does not mend.
 /// </summary>
 public sealed partial class ClusterUnavailableInterceptor(ILogger<ClusterUnavailableInterceptor> logger) : Interceptor
 {
@@ -26,6 +27,10 @@ public sealed partial class ClusterUnavailableInterceptor(ILogger<ClusterUnavail
         catch (Exception ex) when (IsClusterUnavailable(ex))
         {
             throw Unavailable(context.Method, ex);
+        }
+        catch (Exception ex) when (Unreadable(ex) is { } unreadable)
+        {
+            throw DataLoss(context.Method, unreadable);
         }
     }
 
@@ -45,6 +50,10 @@ public sealed partial class ClusterUnavailableInterceptor(ILogger<ClusterUnavail
         {
             throw Unavailable(context.Method, ex);
         }
+        catch (Exception ex) when (Unreadable(ex) is { } unreadable)
+        {
+            throw DataLoss(context.Method, unreadable);
+        }
     }
 
     // Orleans may wrap the cause (an activation that failed to read its state, say): any exception in the chain counts.
@@ -59,6 +68,25 @@ public sealed partial class ClusterUnavailableInterceptor(ILogger<ClusterUnavail
         }
 
         return false;
+    }
+
+    private static StoredStateUnreadableException? Unreadable(Exception ex)
+    {
+        for (Exception? cause = ex; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is StoredStateUnreadableException unreadable)
+            {
+                return unreadable;
+            }
+        }
+
+        return null;
+    }
+
+    private RpcException DataLoss(string method, StoredStateUnreadableException ex)
+    {
+        LogUnreadableState(logger, method, ex.Message);
+        return new RpcException(new Status(StatusCode.DataLoss, ex.Message));
     }
 
     private RpcException Unavailable(string method, Exception ex)
@@ -76,6 +104,9 @@ public sealed partial class ClusterUnavailableInterceptor(ILogger<ClusterUnavail
         };
         return new RpcException(new Status(StatusCode.Unavailable, message));
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} answered DataLoss: {Error}")]
+    private static partial void LogUnreadableState(ILogger logger, string method, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} answered Unavailable: {ExceptionType}: {Error}")]
     private static partial void LogClusterUnavailable(ILogger logger, string method, string exceptionType, string error);

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
@@ -21,9 +22,11 @@ public sealed class GroupCommitScenario : IAsyncDisposable
         services = new ServiceCollection().AddMetrics().AddSerializer().BuildServiceProvider();
         Store = new GatedGrainStateStore(store);
         Committer = new GroupCommitter(Store, maxBatchSize: 256, new GrainStorageMetrics(services.GetRequiredService<IMeterFactory>()), NullLogger<GroupCommitter>.Instance);
+        var serializer = ActivatorUtilities.CreateInstance<SystemTextJsonGrainStorageSerializer>(services);
         Storage = new GroupCommitGrainStorage(
             Committer,
-            ActivatorUtilities.CreateInstance<SystemTextJsonGrainStorageSerializer>(services),
+            serializer,
+            new StoredRowReader(serializer, services.GetRequiredService<IOptions<SystemTextJsonGrainStorageSerializerOptions>>().Value.JsonSerializerOptions),
             services.GetRequiredService<IActivatorProvider>(),
             deleteStateOnClear: false);
     }

@@ -19,6 +19,7 @@ namespace Routing.Server.Storage.GroupCommit;
 public sealed class GroupCommitGrainStorage(
     GroupCommitter committer,
     IGrainStorageSerializer serializer,
+    StoredRowReader rows,
     IActivatorProvider activators,
     bool deleteStateOnClear) : IGrainStorage, IGrainEntryStorage
 {
@@ -30,7 +31,7 @@ public sealed class GroupCommitGrainStorage(
     {
         var result = await committer.RunAsync(Operation(GrainStateOperationKind.Read, stateName, grainId));
         grainState.State = result.Json is { } json
-            ? serializer.Deserialize<T>(BinaryData.FromString(json)) ?? NewState<T>()
+            ? rows.Read<T>(json, $"state {stateName} of {grainId}", checkMembers: true)
             : NewState<T>();
         grainState.ETag = ETag(result.Version);
         grainState.RecordExists = result.Json is not null;
@@ -83,7 +84,7 @@ public sealed class GroupCommitGrainStorage(
         var result = await committer.RunAsync(Operation(GrainStateOperationKind.ReadEntries, stateName, grainId));
         return [.. result.Entries!.Select(row => new GrainEntry<T>(
             row.EntryKey,
-            serializer.Deserialize<T>(BinaryData.FromString(row.Json)) ?? throw new InvalidOperationException($"entry {row.EntryKey} of {stateName} {grainId} is stored as null"),
+            rows.Read<T>(row.Json, $"entry {row.EntryKey} of {stateName} {grainId}"),
             ETag(row.Version)!))];
     }
 

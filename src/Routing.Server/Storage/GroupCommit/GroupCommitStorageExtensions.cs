@@ -44,7 +44,8 @@ public static class GroupCommitStorageExtensions
             // System.Text.Json rows hold the state's own shape, no CLR type names, so renaming or moving a state
             // class does not orphan its rows.
             var serializer = ActivatorUtilities.CreateInstance<SystemTextJsonGrainStorageSerializer>(services);
-            return new GroupCommitGrainStorage(committer, serializer, services.GetRequiredService<IActivatorProvider>(), deleteStateOnClear);
+            var rows = new StoredRowReader(serializer, services.GetRequiredService<IOptions<Orleans.Serialization.SystemTextJsonGrainStorageSerializerOptions>>().Value.JsonSerializerOptions);
+            return new GroupCommitGrainStorage(committer, serializer, rows, services.GetRequiredService<IActivatorProvider>(), deleteStateOnClear);
         });
 
         // The same instance keeps the grains' entries, so a grain's entries and states share batches.
