@@ -169,18 +169,6 @@ public sealed partial class AgentGrain(
         await SaveAsync();
     }
 
-    public Task<AgentView?> Watch(IAgentChangeObserver watcher)
-    {
-        changes.Watch(watcher);
-        return Task.FromResult(Definition is null ? null : View());
-    }
-
-    public Task Unwatch(IAgentChangeObserver watcher)
-    {
-        changes.Unwatch(watcher);
-        return Task.CompletedTask;
-    }
-
     private async Task SaveAsync()
     {
         await WriteAsync();

@@ -102,6 +102,14 @@ public sealed class RoutingGrainOptions
     [Range(typeof(TimeSpan), "00:00:03", "00:45:00")]
     public TimeSpan WatchLease { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long an Available agent stays so after its last offer stream closed: a desktop that reconnects within it
+    /// (a network blip, a restarted gateway) keeps its place; one that does not is put Not Ready ("desktop
+    /// disconnected") so it is offered nothing it cannot see.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan DesktopGrace { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often a stream renews its watch: a third of <see cref="WatchLease"/>.</summary>
     public TimeSpan WatchRenewInterval => WatchLease / 3;
 

@@ -56,6 +56,7 @@ public sealed class AgentsService(
         var agent = await ExistingAgentAsync(request.AgentId, context);
         var offers = new OfferStream(request.AgentId, responseStream, context.CancellationToken);
         using var lease = feeds.Open();
+        var attached = false;
         try
         {
             while (!context.CancellationToken.IsCancellationRequested)
@@ -64,6 +65,14 @@ public sealed class AgentsService(
                 // without the agent (it deactivated, or a silo was lost and it lives elsewhere now).
                 lease.RenewAt = clock.GetUtcNow() + routing.Value.WatchRenewInterval;
                 await SendAsync(offers, await agent.Watch(lease.Feed.Reference), read: true);
+                if (!attached)
+                {
+                    // The response headers tell the desktop it is attached: from now on it is offered work, and
+                    // leaving puts its agent Not Ready after the desktop grace.
+                    await context.WriteResponseHeadersAsync([]);
+                    attached = true;
+                }
+
                 while (await lease.Feed.WaitAsync(Timeout.InfiniteTimeSpan, context.CancellationToken)
                     && !lease.Feed.TakeReadRequest()
                     && lease.Feed.TakeAgent() is { } pushed)
