@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Grpc.Core;
 using Routing.Api.V1;
 using Routing.Client;
@@ -27,6 +29,9 @@ public sealed class PostgreSqlSiloLossTests(ITestOutputHelper output) : IAsyncLi
     ];
 
     private static readonly TimeSpan MembershipTimeout = TimeSpan.FromSeconds(45);
+
+    // Short, so a call stuck on the hung silo gives way to the next try soon after the silo is declared dead.
+    private static readonly TimeSpan ProbeCallDeadline = TimeSpan.FromSeconds(2);
 
     // Outlasts the setup before the kill, then expires while the dead silo is still being declared dead.
     private static readonly TimeSpan RingingOfferTimeout = TimeSpan.FromSeconds(8);
@@ -132,9 +137,59 @@ public sealed class PostgreSqlSiloLossTests(ITestOutputHelper output) : IAsyncLi
         workspace.Passed();
     }
 
-    private async Task<(ServerUnderTest Doomed, ServerUnderTest Survivor)> StartPairAsync()
+    [Fact]
+    public async Task A_hung_silos_grains_are_served_by_the_survivor_with_the_shipped_membership_settings()
     {
-        string[] arguments = [.. database!.ServerArguments, $"--Routing:Server:ClusterId=cluster-{Guid.NewGuid():N}", .. FastMembership];
+        // The membership settings of appsettings.json, not the fast ones: this is the promise made to deployments.
+        var (hung, survivor) = await StartPairAsync(fastMembership: false);
+        await using (hung)
+        await using (survivor)
+        {
+            const string AgentId = "hung-agent";
+            var queueId = await CrashCenter.QueueAsync(hung.Client, "hung", [Channel.Voice], RingingOfferTimeout);
+            await CrashCenter.AgentAsync(hung.Client, new CrashAgent(AgentId, Channel.Voice, 1, true, false), queueId);
+            await hung.Client.Agents.SetStatusAsync(new SetStatusRequest { AgentId = AgentId, Status = AgentStatus.Available, RequestId = RoutingClient.NewRequestId() }, deadline: CrashCenter.Deadline());
+            var before = await CrashCenter.RouteUntilOfferedAsync(survivor.Client, queueId, "hung-before");
+
+            workspace.Mark("SIGSTOP of the silo the queue and agent were configured through");
+            await hung.SuspendAsync();
+            var clock = Stopwatch.StartNew();
+
+            // Through the survivor only: a new call routed (queue, contact, customer) and the agent read. Whichever of
+            // these grains lived on the hung silo answers once it is back on the survivor; calls in between answer
+            // Unavailable or time out, and are retried with the same request id.
+            var declaredDead = DeclaredDeadAsync(hung).ContinueWith(_ => clock.Elapsed, TaskScheduler.Default);
+            var after = await Eventually.Get(
+                () => UnlessUnreachableAsync(() => survivor.Client.Routing.RouteContactAsync(
+                    new RouteContactRequest { RequestId = "hung-after", Channel = Channel.Voice, CustomerId = "customer-hung-after", QueueId = queueId },
+                    deadline: DateTime.UtcNow + ProbeCallDeadline).ResponseAsync),
+                routed => routed is not null,
+                "a new call routed through the survivor",
+                MembershipTimeout);
+            var agent = await Eventually.Get(
+                () => UnlessUnreachableAsync(() => CrashCenter.GetAgentAsync(survivor.Client, AgentId)),
+                found => found is not null,
+                "the agent read through the survivor",
+                MembershipTimeout);
+            var taken = clock.Elapsed;
+            var dead = await declaredDead;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hung silo: declared dead {dead.TotalSeconds:F1} s and routing served again on the survivor {taken.TotalSeconds:F1} s after SIGSTOP"));
+            workspace.Mark($"served again after {taken.TotalSeconds:F1} s");
+
+            // Nothing lost: the call ringing at the hang is still the agent's (or back in line), and the new one waits
+            // behind it for the one agent.
+            var ringing = await CrashCenter.GetContactAsync(survivor.Client, before.ContactId);
+            Assert.True(ringing.State is ContactState.Offered or ContactState.Queued, $"the call ringing at the hang is {ringing.State}");
+            Assert.True(agent!.Assignments.Count <= 1, "the agent is over its capacity of one");
+            Assert.Equal(ContactState.Queued, (await CrashCenter.GetContactAsync(survivor.Client, after!.ContactId)).State);
+        }
+
+        workspace.Passed();
+    }
+
+    private async Task<(ServerUnderTest Doomed, ServerUnderTest Survivor)> StartPairAsync(bool fastMembership = true)
+    {
+        string[] arguments = [.. database!.ServerArguments, $"--Routing:Server:ClusterId=cluster-{Guid.NewGuid():N}", .. fastMembership ? FastMembership : []];
         var doomed = new ServerUnderTest(Path.Combine(workspace.Directory, "doomed"), arguments);
         var survivor = new ServerUnderTest(Path.Combine(workspace.Directory, "survivor"), arguments);
         await doomed.StartAsync();
@@ -157,6 +212,20 @@ public sealed class PostgreSqlSiloLossTests(ITestOutputHelper output) : IAsyncLi
             "the killed silo to be declared dead in the membership table",
             MembershipTimeout);
         workspace.Mark("the killed silo is declared dead");
+    }
+
+    /// <summary>The answer, or null while the grain it needs is still on a dead or hung silo.</summary>
+    private static async Task<T?> UnlessUnreachableAsync<T>(Func<Task<T>> call)
+        where T : class
+    {
+        try
+        {
+            return await call();
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        {
+            return null;
+        }
     }
 
     /// <summary>The contacts, or null while a grain they need is still on the dead silo (the call says Unavailable).</summary>

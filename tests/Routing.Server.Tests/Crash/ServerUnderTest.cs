@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using Grpc.Core;
 using Routing.Api.V1;
 using Routing.Client;
@@ -116,6 +117,23 @@ public sealed class ServerUnderTest : IAsyncDisposable
         }
 
         await StopProcessAsync();
+    }
+
+    /// <summary>
+    /// <c>kill -STOP</c>: the process hangs, its sockets open and silent, as a silo stuck in a pause or on a dead
+    /// disk does; nothing resets a connection to tell the others. Disposing still kills it.
+    /// </summary>
+    public async Task SuspendAsync()
+    {
+        if (process is null)
+        {
+            throw new InvalidOperationException("the server is not running");
+        }
+
+        using var suspend = Process.Start(new ProcessStartInfo("kill", ["-STOP", process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("kill could not be started");
+        await suspend.WaitForExitAsync();
+        WriteLog($"$ suspended (SIGSTOP), kill exit code {suspend.ExitCode}");
     }
 
     /// <summary>The end of the current log, for failure messages.</summary>
