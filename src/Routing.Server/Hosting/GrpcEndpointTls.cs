@@ -29,16 +29,22 @@ public static class GrpcEndpointTls
             throw new InvalidOperationException($"{endpoint} is https: set {setting} to its certificate (a .pfx file with the private key)");
         }
 
+        return Load(options.CertificatePath, options.CertificatePassword, setting);
+    }
+
+    /// <summary>A PKCS#12 file with its private key; what is wrong with it stops the server, naming <paramref name="setting"/>.</summary>
+    public static X509Certificate2 Load(string path, string? password, string setting)
+    {
         try
         {
-            var certificate = X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath, options.CertificatePassword);
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
             return certificate.HasPrivateKey
                 ? certificate
-                : throw new InvalidOperationException($"{setting} ({options.CertificatePath}) holds no private key");
+                : throw new InvalidOperationException($"{setting} ({path}) holds no private key");
         }
         catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"{setting} ({options.CertificatePath}) cannot be read: {ex.Message}", ex);
+            throw new InvalidOperationException($"{setting} ({path}) cannot be read: {ex.Message}", ex);
         }
     }
 }

@@ -54,6 +54,7 @@ public static class RoutingClusterExtensions
         // How fast a dead silo is detected and declared dead (Orleans' ClusterMembershipOptions: ProbeTimeout,
         // NumMissedProbesLimit, ...), tunable per deployment.
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(MembershipSection));
+        silo.UseSiloTls(server);
         silo.UsePostgreSqlClustering(connectionString);
         silo.AddPostgreSqlGrainStorage(StorageNames.Routing, connectionString);
         return silo;

@@ -21,6 +21,16 @@ public sealed class RoutingServerOptions
     public string? CertificatePassword { get; set; }
 
     /// <summary>
+    /// The cluster's certificate (a .pfx with its private key) for TLS between silos: every silo of the cluster holds
+    /// the same one, presents it and accepts only a peer presenting it (or one whose chain this machine trusts).
+    /// Unset, silos talk plaintext: keep their ports on a private network.
+    /// </summary>
+    public string? SiloCertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="SiloCertificatePath"/>, if it has one.</summary>
+    public string? SiloCertificatePassword { get; set; }
+
+    /// <summary>
     /// Largest request message the server reads: a contact with its attributes is a few kilobytes, so anything near
     /// gRPC's 4 MB default is abuse; a larger one is refused with RESOURCE_EXHAUSTED before any work.
     /// </summary>

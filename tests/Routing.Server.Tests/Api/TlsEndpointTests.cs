@@ -1,5 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -16,7 +14,7 @@ public sealed class TlsEndpointTests
     public async Task An_https_endpoint_answers_over_tls_with_its_certificate_and_refuses_plaintext()
     {
         Directory.CreateDirectory(directory);
-        using var certificate = SelfSigned();
+        using var certificate = TestCertificates.SelfSigned();
         var certificatePath = Path.Combine(directory, "server.pfx");
         await File.WriteAllBytesAsync(certificatePath, certificate.Export(X509ContentType.Pfx, "secret"));
         var port = FreePort.Next();
@@ -60,15 +58,4 @@ public sealed class TlsEndpointTests
         $"--Routing:Storage:Sqlite:DatabasePath={Path.Combine(directory, "routing.db")}",
         "--Logging:LogLevel:Default=Warning",
     ];
-
-    private static X509Certificate2 SelfSigned()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
-        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
-    }
 }

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Routing.Api.V1;
 using Routing.Client;
@@ -13,7 +16,35 @@ public sealed class PostgreSqlClusterTests
     {
         await using var database = await PostgresDatabase.CreateAsync();
         var directory = Path.Combine(Path.GetTempPath(), "routing-tests", Guid.NewGuid().ToString("N"));
-        string[] arguments = [.. database.ServerArguments, $"--Routing:Server:ClusterId=cluster-{Guid.NewGuid():N}"];
+        await FormOneClusterAndRouteAcrossItAsync(database, directory, [], _ => Task.CompletedTask);
+    }
+
+    [Fact]
+    public async Task Silos_holding_the_cluster_certificate_talk_TLS_to_each_other_and_route_across_the_cluster()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        var directory = Path.Combine(Path.GetTempPath(), "routing-tests", Guid.NewGuid().ToString("N"));
+        using var certificate = TestCertificates.SelfSigned();
+        var path = await TestCertificates.WritePfxAsync(certificate, directory, "cluster.pfx", "cluster-secret");
+        await FormOneClusterAndRouteAcrossItAsync(
+            database,
+            directory,
+            [$"--Routing:Server:SiloCertificatePath={path}", "--Routing:Server:SiloCertificatePassword=cluster-secret"],
+            async silo =>
+            {
+                // The silo port speaks TLS, presents the cluster's certificate and takes the same from its peer.
+                using var tcp = new TcpClient();
+                await tcp.ConnectAsync(silo);
+                await using var tls = new SslStream(tcp.GetStream(), leaveInnerStreamOpen: false, (_, presented, _, _) => presented?.GetCertHashString() == certificate.GetCertHashString());
+                await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "127.0.0.1", ClientCertificates = [certificate] });
+                Assert.True(tls.IsMutuallyAuthenticated, "the silo took the cluster certificate from its peer over TLS");
+            });
+    }
+
+    /// <param name="whileRunning">Checks one of the two silos' endpoints while both run and route.</param>
+    private static async Task FormOneClusterAndRouteAcrossItAsync(PostgresDatabase database, string directory, string[] extraArguments, Func<IPEndPoint, Task> whileRunning)
+    {
+        string[] arguments = [.. database.ServerArguments, $"--Routing:Server:ClusterId=cluster-{Guid.NewGuid():N}", .. extraArguments];
         await using var serverA = new ServerProcess(Path.Combine(directory, "a.db"), seed: false, arguments);
         await using var serverB = new ServerProcess(Path.Combine(directory, "b.db"), seed: false, arguments);
         await serverA.StartAsync();
@@ -40,6 +71,7 @@ public sealed class PostgreSqlClusterTests
         var offer = Assert.Single(seenFromA.Assignments);
         Assert.Equal((routed.ContactId, AssignmentPhase.Offered), (offer.ContactId, offer.Phase));
 
+        await whileRunning(serverA.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint);
         await serverB.StopAsync();
         await serverA.StopAsync();
     }
