@@ -3,31 +3,6 @@ namespace Routing.Grains;
 /// <summary>The agent's part in a contact's handling: accepting or missing an offer, completing, wrap-up, the customer leaving.</summary>
 public sealed partial class AgentGrain
 {
-    public async Task<Reply<AssignmentView>> AcceptOffer(string contactId, RequestKey? request = null)
-    {
-        if (Definition is null)
-        {
-            return Reply.Failure<AssignmentView>(ReplyStatus.NotFound, NoSuchAgent);
-        }
-
-        var earlier = Earlier(request);
-        if (Reuse(request, earlier) is { } reused)
-        {
-            return Reply.Failure<AssignmentView>(reused);
-        }
-
-        var assignment = workload.Get(contactId);
-        if (assignment is null)
-        {
-            // Long finished since it was accepted: the first answer, as recorded.
-            return earlier?.Outcome is { } first
-                ? Reply.Success(first)
-                : Reply.Failure<AssignmentView>(ReplyStatus.FailedPrecondition, $"agent '{AgentId}' holds no offer for contact '{contactId}'");
-        }
-
-        return await CarryingAsync(request, () => AcceptAsync(assignment, request));
-    }
-
     private async Task<Reply<AssignmentView>> AcceptAsync(Assignment assignment, RequestKey? request)
     {
         var contactId = assignment.ContactId;
@@ -68,17 +43,6 @@ public sealed partial class AgentGrain
         return Reply.Success(ViewOf(connected));
     }
 
-    public async Task<Reply> RejectOffer(string contactId, string reason, RequestKey? request = null)
-    {
-        if (Definition is null)
-        {
-            return Reply.Fail(ReplyStatus.NotFound, NoSuchAgent);
-        }
-
-        var earlier = Earlier(request);
-        return Reuse(request, earlier) ?? (earlier is not null ? Reply.Ok : await CarryingAsync(request, () => RejectAsync(contactId, reason)));
-    }
-
     private async Task<Reply> RejectAsync(string contactId, string reason)
     {
         var assignment = workload.Get(contactId);
@@ -94,33 +58,6 @@ public sealed partial class AgentGrain
 
         await MissOfferAsync(assignment, string.IsNullOrWhiteSpace(reason) ? "rejected" : reason);
         return Reply.Ok;
-    }
-
-    public async Task<Reply<AssignmentView>> CompleteContact(string contactId, string disposition, RequestKey? request = null)
-    {
-        if (Definition is null)
-        {
-            return Reply.Failure<AssignmentView>(ReplyStatus.NotFound, NoSuchAgent);
-        }
-
-        var earlierRequest = Earlier(request);
-        if (Reuse(request, earlierRequest) is { } reused)
-        {
-            return Reply.Failure<AssignmentView>(reused);
-        }
-
-        var assignment = workload.Get(contactId);
-        if (assignment is null && finished.TryGet(contactId, out var earlier) && earlier.Phase == AssignmentPhase.Completed)
-        {
-            return Reply.Success(earlier);
-        }
-
-        if (assignment is null && earlierRequest?.Outcome is { } first)
-        {
-            return Reply.Success(first);
-        }
-
-        return await CarryingAsync(request, () => CompleteAsync(contactId, assignment, disposition));
     }
 
     private async Task<Reply<AssignmentView>> CompleteAsync(string contactId, Assignment? assignment, string disposition)
@@ -146,18 +83,7 @@ public sealed partial class AgentGrain
         }
     }
 
-    public async Task<Reply> EndWrapUp(string contactId, RequestKey? request = null)
-    {
-        if (Definition is null)
-        {
-            return Reply.Fail(ReplyStatus.NotFound, NoSuchAgent);
-        }
-
-        var earlier = Earlier(request);
-        return Reuse(request, earlier) ?? (earlier is not null ? Reply.Ok : await CarryingAsync(request, () => EndWrapUpAsync(contactId)));
-    }
-
-    private async Task<Reply> EndWrapUpAsync(string contactId)
+    private async Task<Reply> EndWrapUpCommandAsync(string contactId)
     {
         var assignment = workload.Get(contactId);
         if (assignment is null && finished.TryGet(contactId, out var earlier) && earlier.Phase == AssignmentPhase.Completed)

@@ -1,9 +1,9 @@
 namespace Routing.Grains;
 
 /// <summary>
-/// Desktop requests by request id: a retry is answered as the first time, the same id for another request is
-/// refused. The record of a request is written by the request's own state write, so it is durable exactly when
-/// the change is.
+/// The desktop's commands on offers and contacts, by request id: a retry is answered as the first time, the same id
+/// for another request is refused, and a new request is carried out (AgentGrain.Offers). The record of a request is
+/// written by the request's own state write, so it is durable exactly when the change is.
 /// </summary>
 public sealed partial class AgentGrain
 {
@@ -12,6 +12,80 @@ public sealed partial class AgentGrain
     // The request being carried out, recorded by each state write it makes, with the assignment as it then stands.
     private RequestKey? carrying;
     private AssignmentView? carriedOutcome;
+
+    public async Task<Reply<AssignmentView>> AcceptOffer(string contactId, RequestKey? request = null)
+    {
+        if (Definition is null)
+        {
+            return Reply.Failure<AssignmentView>(ReplyStatus.NotFound, NoSuchAgent);
+        }
+
+        var earlier = Earlier(request);
+        if (Reuse(request, earlier) is { } reused)
+        {
+            return Reply.Failure<AssignmentView>(reused);
+        }
+
+        var assignment = workload.Get(contactId);
+        if (assignment is null)
+        {
+            // Long finished since it was accepted: the first answer, as recorded.
+            return earlier?.Outcome is { } first
+                ? Reply.Success(first)
+                : Reply.Failure<AssignmentView>(ReplyStatus.FailedPrecondition, $"agent '{AgentId}' holds no offer for contact '{contactId}'");
+        }
+
+        return await CarryingAsync(request, () => AcceptAsync(assignment, request));
+    }
+
+    public async Task<Reply> RejectOffer(string contactId, string reason, RequestKey? request = null)
+    {
+        if (Definition is null)
+        {
+            return Reply.Fail(ReplyStatus.NotFound, NoSuchAgent);
+        }
+
+        var earlier = Earlier(request);
+        return Reuse(request, earlier) ?? (earlier is not null ? Reply.Ok : await CarryingAsync(request, () => RejectAsync(contactId, reason)));
+    }
+
+    public async Task<Reply<AssignmentView>> CompleteContact(string contactId, string disposition, RequestKey? request = null)
+    {
+        if (Definition is null)
+        {
+            return Reply.Failure<AssignmentView>(ReplyStatus.NotFound, NoSuchAgent);
+        }
+
+        var earlierRequest = Earlier(request);
+        if (Reuse(request, earlierRequest) is { } reused)
+        {
+            return Reply.Failure<AssignmentView>(reused);
+        }
+
+        var assignment = workload.Get(contactId);
+        if (assignment is null && finished.TryGet(contactId, out var earlier) && earlier.Phase == AssignmentPhase.Completed)
+        {
+            return Reply.Success(earlier);
+        }
+
+        if (assignment is null && earlierRequest?.Outcome is { } first)
+        {
+            return Reply.Success(first);
+        }
+
+        return await CarryingAsync(request, () => CompleteAsync(contactId, assignment, disposition));
+    }
+
+    public async Task<Reply> EndWrapUp(string contactId, RequestKey? request = null)
+    {
+        if (Definition is null)
+        {
+            return Reply.Fail(ReplyStatus.NotFound, NoSuchAgent);
+        }
+
+        var earlier = Earlier(request);
+        return Reuse(request, earlier) ?? (earlier is not null ? Reply.Ok : await CarryingAsync(request, () => EndWrapUpCommandAsync(contactId)));
+    }
 
     /// <summary>The earlier request with this id, or null when the id is new (or none was given).</summary>
     private RecentRequest? Earlier(RequestKey? request) =>
