@@ -15,15 +15,9 @@ public sealed partial class AgentGrain
 
     public async Task<Reply<AssignmentView>> AcceptOffer(string contactId, RequestKey? request = null)
     {
-        if (Definition is null)
+        if (Refusal(request, out var earlier) is { } refused)
         {
-            return Reply.Failure<AssignmentView>(ReplyStatus.NotFound, NoSuchAgent);
-        }
-
-        var earlier = Earlier(request);
-        if (Reuse(request, earlier) is { } reused)
-        {
-            return Reply.Failure<AssignmentView>(reused);
+            return Reply.Failure<AssignmentView>(refused);
         }
 
         var assignment = workload.Get(contactId);
@@ -40,26 +34,14 @@ public sealed partial class AgentGrain
 
     public async Task<Reply> RejectOffer(string contactId, string reason, RequestKey? request = null)
     {
-        if (Definition is null)
-        {
-            return Reply.Fail(ReplyStatus.NotFound, NoSuchAgent);
-        }
-
-        var earlier = Earlier(request);
-        return Reuse(request, earlier) ?? (earlier is not null ? Reply.Ok : await CarryingAsync(request, () => RejectAsync(contactId, reason)));
+        return Refusal(request, out var earlier) ?? (earlier is not null ? Reply.Ok : await CarryingAsync(request, () => RejectAsync(contactId, reason)));
     }
 
     public async Task<Reply<AssignmentView>> CompleteContact(string contactId, string disposition, RequestKey? request = null)
     {
-        if (Definition is null)
+        if (Refusal(request, out var earlierRequest) is { } refused)
         {
-            return Reply.Failure<AssignmentView>(ReplyStatus.NotFound, NoSuchAgent);
-        }
-
-        var earlierRequest = Earlier(request);
-        if (Reuse(request, earlierRequest) is { } reused)
-        {
-            return Reply.Failure<AssignmentView>(reused);
+            return Reply.Failure<AssignmentView>(refused);
         }
 
         var assignment = workload.Get(contactId);
@@ -78,24 +60,25 @@ public sealed partial class AgentGrain
 
     public async Task<Reply> EndWrapUp(string contactId, RequestKey? request = null)
     {
-        if (Definition is null)
-        {
-            return Reply.Fail(ReplyStatus.NotFound, NoSuchAgent);
-        }
-
-        var earlier = Earlier(request);
-        return Reuse(request, earlier) ?? (earlier is not null ? Reply.Ok : await CarryingAsync(request, () => EndWrapUpCommandAsync(contactId)));
+        return Refusal(request, out var earlier) ?? (earlier is not null ? Reply.Ok : await CarryingAsync(request, () => EndWrapUpCommandAsync(contactId)));
     }
 
     /// <summary>The earlier request with this id, or null when the id is new (or none was given).</summary>
     private RecentRequest? Earlier(RequestKey? request) =>
         request is null ? null : state.State.RecentRequests.Find(r => r.RequestId == request.RequestId);
 
-    /// <summary>The refusal for an id already used for a different request, or null.</summary>
-    private static Reply? Reuse(RequestKey? request, RecentRequest? earlier) =>
-        request is not null && earlier is not null && earlier.Fingerprint != request.Fingerprint
-            ? Reply.Fail(ReplyStatus.FailedPrecondition, $"request_id '{request.RequestId}' was already used for a different request; a new request needs a new id")
-            : null;
+    /// <summary>
+    /// NOT_FOUND for an agent that does not exist, FAILED_PRECONDITION for an id already used for a different request,
+    /// else null; <paramref name="earlier"/> is the earlier request with this id (a retry), if any.
+    /// </summary>
+    private Reply? Refusal(RequestKey? request, out RecentRequest? earlier)
+    {
+        earlier = Earlier(request);
+        return Definition is null ? Reply.Fail(ReplyStatus.NotFound, NoSuchAgent)
+            : request is not null && earlier is not null && earlier.Fingerprint != request.Fingerprint
+                ? Reply.Fail(ReplyStatus.FailedPrecondition, $"request_id '{request.RequestId}' was already used for a different request; a new request needs a new id")
+                : null;
+    }
 
     /// <summary>Runs a command, recording <paramref name="request"/> with the writes it makes.</summary>
     private async Task<T> CarryingAsync<T>(RequestKey? request, Func<Task<T>> command)

@@ -5,15 +5,9 @@ public sealed partial class AgentGrain
 {
     public async Task<Reply<AssignmentView>> TransferContact(string contactId, string? toQueueId, string? toAgentId, RequestKey? request = null)
     {
-        if (Definition is null)
+        if (Refusal(request, out var earlierRequest) is { } refused)
         {
-            return Reply.Failure<AssignmentView>(ReplyStatus.NotFound, NoSuchAgent);
-        }
-
-        var earlierRequest = Earlier(request);
-        if (Reuse(request, earlierRequest) is { } reused)
-        {
-            return Reply.Failure<AssignmentView>(reused);
+            return Reply.Failure<AssignmentView>(refused);
         }
 
         var assignment = workload.Get(contactId);

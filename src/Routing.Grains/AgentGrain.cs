@@ -124,15 +124,9 @@ public sealed partial class AgentGrain(
 
     public async Task<Reply<AgentView>> SetPresence(AgentPresence presence, string reason, RequestKey? request = null)
     {
-        if (Definition is null)
+        if (Refusal(request, out var earlier) is { } refused)
         {
-            return Reply.Failure<AgentView>(ReplyStatus.NotFound, NoSuchAgent);
-        }
-
-        var earlier = Earlier(request);
-        if (Reuse(request, earlier) is { } reused)
-        {
-            return Reply.Failure<AgentView>(reused);
+            return Reply.Failure<AgentView>(refused);
         }
 
         // A retry changes nothing again: a status set since then by another request stays.
