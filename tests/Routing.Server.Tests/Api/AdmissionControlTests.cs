@@ -42,15 +42,19 @@ public sealed class AdmissionControlTests
         var admission = server.Services.GetRequiredService<CallAdmission>();
         var route = new RouteContactRequest { RequestId = "shed-" + Guid.NewGuid().ToString("N"), Channel = Channel.Voice, CustomerId = "c1", QueueId = queue };
 
-        using (var adapterCall = admission.UnaryCalls.AttemptAcquire("sub:" + ApiRoles.Adapter))
+        using (var adapterCall = admission.UnaryCalls.AttemptAcquire(CallAdmission.Key("sub:" + ApiRoles.Adapter, desktop: false)))
         {
             Assert.True(adapterCall.IsAcquired);
             await Refused(StatusCode.ResourceExhausted, () => adapter.Routing.RouteContactAsync(route).ResponseAsync, $"this caller already has {PerCaller} calls in flight");
             Assert.NotNull(await supervisor.Supervisor.GetQueueStatsAsync(new GetQueueStatsRequest { QueueId = queue }));
 
-            using var supervisorCall = admission.UnaryCalls.AttemptAcquire("sub:" + ApiRoles.Supervisor);
+            using var supervisorCall = admission.UnaryCalls.AttemptAcquire(CallAdmission.Key("sub:" + ApiRoles.Supervisor, desktop: false));
             Assert.True(supervisorCall.IsAcquired);
             await Refused(StatusCode.ResourceExhausted, () => admin.Admin.ListAgentsAsync(new ListAgentsRequest()).ResponseAsync, $"the server is at its limit of {Overall} calls in flight");
+
+            // Desktops finishing admitted work have a limit of their own: a server full of new calls still takes theirs.
+            using var desktop = Routing.Client.RoutingClient.Connect(server.Address, AuthServerFixture.Token(ApiRoles.Agent, "nobody"));
+            await Refused(StatusCode.NotFound, () => desktop.Agents.GetAgentAsync(new GetAgentRequest { AgentId = "nobody" }).ResponseAsync, "agent 'nobody' does not exist");
 
             // Streams have limits of their own: a full server still opens one.
             using var stream = supervisor.Supervisor.WatchQueueStats(new WatchQueueStatsRequest { QueueIds = { queue } });
