@@ -8,7 +8,9 @@ namespace Routing.Bench;
 /// contacts left waiting in queues no agent serves (memory per waiting contact), and --long-line contacts routed into
 /// one queue no agent serves (whether joining a long line costs more than joining a short one). With --rate, the
 /// measured contacts arrive as an open Poisson stream at that many per second instead of from --callers closed loops
-/// (the callers still run the warm-up and the baselines).
+/// (the callers still run the warm-up and the baselines). With --overload-callers N (0, the default: off), after the
+/// scenarios N closed-loop callers route for --overload-seconds against the server's admission limit
+/// (--max-calls-in-flight, 0: the server's default), measured against the saturated and unloaded routes of the same run.
 /// </summary>
 internal sealed record BenchOptions(
     int Contacts,
@@ -21,6 +23,9 @@ internal sealed record BenchOptions(
     int Parked,
     int LongLine,
     double Rate,
+    int OverloadCallers,
+    TimeSpan OverloadDuration,
+    int MaxCallsInFlight,
     string? Postgres)
 {
     public static BenchOptions Parse(string[] args)
@@ -45,6 +50,9 @@ internal sealed record BenchOptions(
             Number("--parked", 0),
             Number("--long-line", 0),
             Number("--rate", 0),
+            Number("--overload-callers", 0),
+            TimeSpan.FromSeconds(Number("--overload-seconds", 30)),
+            Number("--max-calls-in-flight", 0),
             Text("--postgres") ?? Environment.GetEnvironmentVariable("ROUTING_TEST_POSTGRES"));
     }
 }

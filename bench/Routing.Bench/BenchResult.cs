@@ -33,6 +33,9 @@ internal sealed record BenchResult(string Store, int Contacts, TimeSpan Routed, 
     /// <summary>What the scenarios after the lives measured, if asked for.</summary>
     public required ScenarioFigures Scenarios { get; init; }
 
+    /// <summary>What the overload scenario measured, if asked for.</summary>
+    public required OverloadFigures? Overload { get; init; }
+
     public double RoundTripsPerContact => (double)Storage.Batches / Contacts;
 
     public double OperationsPerBatch => Storage.Batches == 0 ? 0 : (double)Storage.Operations / Storage.Batches;

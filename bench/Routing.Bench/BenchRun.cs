@@ -37,6 +37,7 @@ internal static class BenchRun
             // Every simulated desktop and caller is this one caller: the per-caller limits must admit them all.
             "--Routing:Server:MaxStreamsPerCaller=1000000",
             "--Routing:Server:MaxCallsInFlightPerCaller=100000",
+            .. options.MaxCallsInFlight > 0 ? [$"--Routing:Server:MaxCallsInFlight={options.MaxCallsInFlight}"] : Array.Empty<string>(),
             .. store.ServerArguments,
         ]);
         await app.StartAsync();
@@ -82,6 +83,11 @@ internal static class BenchRun
 
         var later = await MeasureBaselinesAsync(client, store, options);
         var scenarios = await Scenarios.RunAsync(app, client, meters, options);
+
+        // Last, as it leaves thousands of finished contacts behind; judged against the lives of this run.
+        var overload = options.OverloadCallers > 0
+            ? await Overload.RunAsync(address, desktops, options, options.Contacts / routed.TotalSeconds, options.Contacts / handled.TotalSeconds)
+            : null;
         await stop.CancelAsync();
         await desktops.Closed();
         await app.StopAsync();
@@ -107,6 +113,7 @@ internal static class BenchRun
             WorkingSet = workingSet,
             AgentsCreatedPerSecond = agentsPerSecond,
             Scenarios = scenarios,
+            Overload = overload,
         };
     }
 
@@ -158,14 +165,30 @@ internal static class BenchRun
     private static async Task RouteOneAsync(
         RoutingClient client, string prefix, int i, Func<int, string> queueOf, Latencies latency, ConcurrentDictionary<string, long> sent)
     {
-        var from = Stopwatch.GetTimestamp();
-        var decision = await client.Routing.RouteContactAsync(new RouteContactRequest
+        var request = new RouteContactRequest
         {
             RequestId = $"{prefix}-{i}",
             Channel = Channel.Voice,
             CustomerId = $"{prefix}-customer-{i}",
             QueueId = queueOf(i),
-        });
+        };
+        var from = Stopwatch.GetTimestamp();
+        RouteContactResponse decision;
+        while (true)
+        {
+            try
+            {
+                decision = await client.Routing.RouteContactAsync(request);
+                break;
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.ResourceExhausted)
+            {
+                // Only under a --max-calls-in-flight below callers plus desktops: the caller calls again, and its
+                // latency includes the wait, as a caller's would.
+                await Task.Delay(Random.Shared.Next(5, 21));
+            }
+        }
+
         latency.Add(Stopwatch.GetElapsedTime(from));
         sent[decision.ContactId] = from;
     }
@@ -178,7 +201,7 @@ internal static class BenchRun
         return client.Admin.UpsertQueueAsync(queue, cancellationToken: cancellationToken).ResponseAsync;
     }
 
-    private static string QueueOf(int contact, BenchOptions options) => $"bench-{contact % options.Queues}";
+    public static string QueueOf(int contact, BenchOptions options) => $"bench-{contact % options.Queues}";
 
     private static async Task<Baselines> MeasureBaselinesAsync(RoutingClient client, BenchStore store, BenchOptions options)
     {

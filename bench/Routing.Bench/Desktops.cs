@@ -6,17 +6,25 @@ using Routing.Client;
 
 namespace Routing.Bench;
 
-/// <summary>Simulated agent desktops: each watches its agent's offer stream and accepts, then completes, every offer at once.</summary>
+/// <summary>
+/// Simulated agent desktops: each watches its agent's offer stream and accepts, then completes, every offer at once.
+/// A call the server sheds (RESOURCE_EXHAUSTED, when overloaded) is sent again with the same request id after a
+/// short jittered pause, as a desktop would, so that contacts keep draining.
+/// </summary>
 internal sealed class Desktops(RoutingClient client, CancellationToken stop)
 {
     private readonly List<Task> running = [];
     private long completed;
+    private long shed;
 
     /// <summary>When each contact's offer reached an agent's stream (a stopwatch timestamp), by contact id.</summary>
     public ConcurrentDictionary<string, long> Offered { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Contacts completed so far.</summary>
     public long Completed => Interlocked.Read(ref completed);
+
+    /// <summary>Accept and complete calls shed by the server so far (each sent again).</summary>
+    public long Shed => Interlocked.Read(ref shed);
 
     public void Open(string agentId)
     {
@@ -42,8 +50,10 @@ internal sealed class Desktops(RoutingClient client, CancellationToken stop)
 
                 var contactId = offer.Assignment.ContactId;
                 Offered.TryAdd(contactId, Stopwatch.GetTimestamp());
-                await client.Agents.AcceptOfferAsync(new AcceptOfferRequest { AgentId = agentId, ContactId = contactId, RequestId = RoutingClient.NewRequestId() }, cancellationToken: stop);
-                await client.Agents.CompleteContactAsync(new CompleteContactRequest { AgentId = agentId, ContactId = contactId, RequestId = RoutingClient.NewRequestId() }, cancellationToken: stop);
+                var accept = new AcceptOfferRequest { AgentId = agentId, ContactId = contactId, RequestId = RoutingClient.NewRequestId() };
+                await AdmittedAsync(() => client.Agents.AcceptOfferAsync(accept, cancellationToken: stop));
+                var complete = new CompleteContactRequest { AgentId = agentId, ContactId = contactId, RequestId = RoutingClient.NewRequestId() };
+                await AdmittedAsync(() => client.Agents.CompleteContactAsync(complete, cancellationToken: stop));
                 Interlocked.Increment(ref completed);
             }
         }
@@ -52,6 +62,23 @@ internal sealed class Desktops(RoutingClient client, CancellationToken stop)
         }
         catch (OperationCanceledException)
         {
+        }
+    }
+
+    private async Task AdmittedAsync<T>(Func<AsyncUnaryCall<T>> call)
+    {
+        while (true)
+        {
+            try
+            {
+                await call();
+                return;
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.ResourceExhausted)
+            {
+                Interlocked.Increment(ref shed);
+                await Task.Delay(Random.Shared.Next(5, 21), stop);
+            }
         }
     }
 }

@@ -68,6 +68,47 @@ if (options.IdleDuration > TimeSpan.Zero || options.Parked > 0 || options.LongLi
     }
 }
 
+if (options.OverloadCallers > 0)
+{
+    // Judged against the same run: routes/s and lives/s of the measured contacts at --callers, a route's p99 for one caller alone.
+    var limit = options.MaxCallsInFlight > 0 ? options.MaxCallsInFlight.ToString(culture) : "server default";
+    Console.WriteLine();
+    Console.WriteLine(string.Create(culture, $"overload: {options.OverloadCallers} callers for {options.OverloadDuration.TotalSeconds:0} s, deadline 5 s, shed → retry after 5-20 ms; MaxCallsInFlight {limit}; saturated = the measured contacts at {options.Callers} callers"));
+    Console.WriteLine(string.Create(culture, $"{"store",-16} {"routes/s sat→over",18} {"÷",6} {"lives/s sat→over",17} {"÷",6} {"route p99 ms unl→over",22} {"÷",7} {"shed",8} {"shed p99 ms",12} {"failed",7} {"RSS MB before/peak/after",25} {"recovery s",11} {"orphans",8}"));
+    foreach (var r in results)
+    {
+        if (r.Overload is not { } o)
+        {
+            continue;
+        }
+
+        var unloadedP99 = o.Unloaded.Percentile(0.99);
+        var admittedP99 = o.Admitted.Percentile(0.99);
+        Console.WriteLine(string.Create(
+            culture,
+            $"{r.Store,-16} {o.SaturatedRoutesPerSecond.ToString("0", culture) + " → " + o.AdmittedPerSecond.ToString("0", culture),18} {o.AdmittedPerSecond / o.SaturatedRoutesPerSecond,6:0.00} {o.SaturatedLivesPerSecond.ToString("0", culture) + " → " + o.CompletedPerSecond.ToString("0", culture),17} {o.CompletedPerSecond / o.SaturatedLivesPerSecond,6:0.00} {unloadedP99.ToString("0.0", culture) + " → " + admittedP99.ToString("0.0", culture),22} {admittedP99 / unloadedP99,7:0.0} {o.Shed.Count,8} {o.Shed.Percentile(0.99),12:0.0} {o.Failures.Values.Sum(),7} {$"{o.WorkingSetBefore / 1e6:0}/{o.WorkingSetPeak / 1e6:0}/{o.WorkingSetAfter / 1e6:0}",25} {Figure(o.Recovery?.TotalSeconds, "0.00"),11} {o.Orphans,8}"));
+    }
+
+    Console.WriteLine();
+    Console.WriteLine(string.Create(culture, $"{"store",-16} {"admitted",9} {"admitted p50/p90/p99 ms",24} {"unloaded p50/p90/p99 ms",24} {"failed by status",24} {"retried→answered",17} {"request ids",12} {"told",7} {"on server",10} {"lost",5} {"drain s",8} {"desktop sheds",14}"));
+    foreach (var r in results)
+    {
+        if (r.Overload is not { } o)
+        {
+            continue;
+        }
+
+        var failed = o.Failures.Count == 0 ? "-" : string.Join(" ", o.Failures.OrderBy(f => f.Key).Select(f => string.Create(culture, $"{f.Key} {f.Value}")));
+        Console.WriteLine(string.Create(
+            culture,
+            $"{r.Store,-16} {o.Admitted.Count,9} {Percentiles(o.Admitted),24} {Percentiles(o.Unloaded),24} {failed,24} {$"{o.Retried}→{o.RetriedAnswered}",17} {o.RequestIds,12} {o.Told,7} {o.ServerContacts,10} {o.Lost,5} {Figure(o.Drain?.TotalSeconds, "0.0"),8} {o.DesktopSheds,14}"));
+        if (o.OrphanExamples.Count > 0)
+        {
+            Console.WriteLine($"{r.Store,-16} orphans (request id: attempts' statuses): {string.Join("; ", o.OrphanExamples)}");
+        }
+    }
+}
+
 string Percentiles(Latencies latencies) =>
     string.Create(culture, $"{latencies.Percentile(0.5):0.0}/{latencies.Percentile(0.9):0.0}/{latencies.Percentile(0.99):0.0}");
 

@@ -18,9 +18,10 @@ public sealed class RoutingClient : IDisposable
     public RoutingClient(RoutingClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // One attempt means no retries inside the client: the caller sees every attempt's status.
         channel = GrpcChannel.ForAddress(options.Address, new GrpcChannelOptions
         {
-            ServiceConfig = new ServiceConfig
+            ServiceConfig = options.MaxAttempts <= 1 ? null : new ServiceConfig
             {
                 MethodConfigs =
                 {

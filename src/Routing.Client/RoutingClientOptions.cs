@@ -8,7 +8,7 @@ public sealed class RoutingClientOptions
 
     /// <summary>
     /// Attempts for a call that failed with Unavailable (a silo restarting). Safe because every mutating call carries
-    /// a request id the router deduplicates.
+    /// a request id the router deduplicates. 1 turns the client's retries off.
     /// </summary>
     public int MaxAttempts { get; set; } = 4;
 
