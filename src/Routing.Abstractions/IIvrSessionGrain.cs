@@ -12,7 +12,7 @@ public interface IIvrSessionGrain : IGrainWithStringKey
     /// A retry with the last <paramref name="requestId"/> answers the same view and applies nothing twice.
     /// </summary>
     [Alias("navigate")]
-    Task<Reply<IvrSessionView>> Navigate(string requestId, string? entryMenuId, string digits, bool timedOut);
+    Task<Reply<IvrSessionView>> Navigate(string requestId, string? entryMenuId, string digits, bool timedOut, string? fingerprint = null);
 
     [Alias("get"), ReadOnly]
     Task<IvrSessionView?> Get();

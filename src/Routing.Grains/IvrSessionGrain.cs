@@ -8,14 +8,17 @@ public sealed partial class IvrSessionGrain(
 {
     private string SessionId => this.GetPrimaryKeyString();
 
-    public async Task<Reply<IvrSessionView>> Navigate(string requestId, string? entryMenuId, string digits, bool timedOut)
+    public async Task<Reply<IvrSessionView>> Navigate(string requestId, string? entryMenuId, string digits, bool timedOut, string? fingerprint = null)
     {
         ArgumentNullException.ThrowIfNull(digits);
         var menus = new Dictionary<string, IvrMenu>(StringComparer.Ordinal);
         var session = state.State.Session;
         if (session is not null && requestId == state.State.LastRequestId)
         {
-            return Reply.Success(await ViewAsync(session, menus));
+            // A retry of the last step is answered as the first time; the same id for other keys is refused.
+            return fingerprint is not null && state.State.LastRequestFingerprint is { } first && first != fingerprint
+                ? Reply.Failure<IvrSessionView>(ReplyStatus.FailedPrecondition, $"request_id '{requestId}' was already used for a different step; a new step needs a new id")
+                : Reply.Success(await ViewAsync(session, menus));
         }
 
         if (session is null)
@@ -66,6 +69,7 @@ public sealed partial class IvrSessionGrain(
 
         state.State.Session = session;
         state.State.LastRequestId = requestId;
+        state.State.LastRequestFingerprint = fingerprint;
         await state.WriteOrDeactivateAsync(this);
         if (session.Destination is { } destination)
         {

@@ -6,4 +6,7 @@ public sealed class IvrSessionRecord
     public Routing.Core.IvrSessionState? Session { get; set; }
 
     public string? LastRequestId { get; set; }
+
+    /// <summary>What the last request asked, request id aside (see <see cref="RouteRequest.Fingerprint"/>).</summary>
+    public string? LastRequestFingerprint { get; set; }
 }

@@ -124,7 +124,7 @@ public sealed class RoutingService(
         var requestId = RequestValidation.Id(request.RequestId, "request_id");
         var session = grains.Get<IIvrSessionGrain>(RequestValidation.Id(request.SessionId, "session_id"));
         var menuId = request.MenuId.Length > 0 ? RequestValidation.Id(request.MenuId, "menu_id") : null;
-        var reply = await session.Navigate(requestId, menuId, RequestValidation.Digits(request.Digits), request.TimedOut);
+        var reply = await session.Navigate(requestId, menuId, RequestValidation.Digits(request.Digits), request.TimedOut, RequestKeys.Of(request)?.Fingerprint);
         return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(reply));
     }
 

@@ -97,6 +97,8 @@ public static partial class HostileCorpus
         yield return Case("NavigateIvr: letters for digits", Invalid, "digits 'abc' must be up to 32 touch-tone keys", async c => await c.Adapter.Routing.NavigateIvrAsync(new NavigateIvrRequest { RequestId = "n2", SessionId = "s2", Digits = "abc" }));
         yield return Case("NavigateIvr: 33 digits", Invalid, "must be up to 32 touch-tone keys", async c => await c.Adapter.Routing.NavigateIvrAsync(new NavigateIvrRequest { RequestId = "n3", SessionId = "s3", Digits = new string('1', 33) }));
         yield return Case("NavigateIvr: digits with ESC", Invalid, @"digits 'a\u001b[31mred'", async c => await c.Adapter.Routing.NavigateIvrAsync(new NavigateIvrRequest { RequestId = "n4", SessionId = "s4", Digits = Hostile.Escape }));
+        yield return Case("NavigateIvr: a request id reused for other keys", StatusCode.FailedPrecondition, "request_id 'corpus-step' was already used for a different step",
+            async c => await c.Adapter.Routing.NavigateIvrAsync(new NavigateIvrRequest { RequestId = "corpus-step", SessionId = "corpus-session", MenuId = HostileCallers.MenuId, Digits = "9" }));
         yield return Case("NavigateIvr: malformed menu_id", Invalid, "menu_id 'has space' is malformed", async c => await c.Adapter.Routing.NavigateIvrAsync(new NavigateIvrRequest { RequestId = "n5", SessionId = "s5", MenuId = Hostile.Space }));
 
         yield return Case("RequestCallback: empty request_id", Invalid, "request_id is required", async c => await c.Adapter.Routing.RequestCallbackAsync(new RequestCallbackRequest { ContactId = c.WaitingContactId, CallbackNumber = "+15551234567" }));

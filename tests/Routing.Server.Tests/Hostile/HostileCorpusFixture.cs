@@ -108,6 +108,8 @@ public sealed class HostileCorpusFixture : IAsyncLifetime
             DefaultDigit = "1",
         });
 
+        // A caller in the menu, so that a step's request id can be reused.
+        await admin.Routing.NavigateIvrAsync(new NavigateIvrRequest { RequestId = "corpus-step", SessionId = "corpus-session", MenuId = HostileCallers.MenuId });
         await admin.Agents.SetStatusAsync(new SetStatusRequest { RequestId = "corpus-login", AgentId = HostileCallers.AgentId, Status = AgentStatus.Available });
         var offered = await admin.Routing.RouteContactAsync(Route("corpus-offered"));
         var waiting = await admin.Routing.RouteContactAsync(Route("corpus-waiting"));
