@@ -31,7 +31,7 @@ public static partial class HostileCorpus
         yield return RouteCase("request_id of 100,000 characters", Invalid, "(100000 characters)", r => r.RequestId = Hostile.Huge);
         yield return RouteCase("request_id with NUL", Invalid, @"request_id 'a\u0000b' is malformed", r => r.RequestId = Hostile.Nul);
         yield return RouteCase("empty customer_id", Invalid, "customer_id is required", r => r.CustomerId = "");
-        yield return RouteCase("customer_id of 200,000 characters", Invalid, "(200000 characters)", r => r.CustomerId = Hostile.Megabyte);
+        yield return RouteCase("customer_id of 200,000 characters", Invalid, "(200000 characters)", r => r.CustomerId = Hostile.Long200k);
         yield return RouteCase("customer_id with ESC", Invalid, @"'a\u001b[31mred' is malformed", r => r.CustomerId = Hostile.Escape);
         yield return RouteCase("customer_id with a newline", Invalid, @"'line\u000aforged log line' is malformed", r => r.CustomerId = Hostile.NewLine);
         yield return RouteCase("customer_id with a right-to-left override", Invalid, @"'abc\u202edef' is malformed", r => r.CustomerId = Hostile.RightToLeft);
@@ -66,7 +66,7 @@ public static partial class HostileCorpus
         yield return RouteCase("attribute key with a space", Invalid, "attributes key 'has space' is malformed", r => r.Attributes[Hostile.Space] = "v");
         yield return RouteCase("attribute key of 65 characters", Invalid, "attributes key 'zzz", r => r.Attributes[Hostile.Long(65)] = "v");
         yield return RouteCase("attribute value of 1,025 characters", Invalid, "attributes['note'] is 1025 characters long; at most 1024 are allowed", r => r.Attributes["note"] = Hostile.Long(1025));
-        yield return RouteCase("attribute value of 200,000 characters", Invalid, "attributes['note'] is 200000 characters long", r => r.Attributes["note"] = Hostile.Megabyte);
+        yield return RouteCase("attribute value of 200,000 characters", Invalid, "attributes['note'] is 200000 characters long", r => r.Attributes["note"] = Hostile.Long200k);
         yield return RouteCase("attribute value with NUL", Invalid, "attributes['note'] contains control character U+0000 at position 1", r => r.Attributes["note"] = Hostile.Nul);
         yield return RouteCase("attribute value with a newline", Invalid, "attributes['note'] contains control character U+000A", r => r.Attributes["note"] = Hostile.NewLine);
         yield return RouteCase("attributes of 9,000 characters in all", Invalid, "at most 8192 are allowed",

@@ -19,7 +19,7 @@ public static partial class HostileCorpus
     internal static class Hostile
     {
         public static readonly string Huge = new('x', 100_000);
-        public static readonly string Megabyte = new('y', 200_000);
+        public static readonly string Long200k = new('y', 200_000);
         public const string Nul = "a\0b";
         public const string Escape = "a\u001b[31mred";
         public const string NewLine = "line\nforged log line";
