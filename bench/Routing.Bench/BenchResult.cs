@@ -36,6 +36,8 @@ internal sealed record BenchResult(string Store, int Contacts, TimeSpan Routed, 
     /// <summary>What the overload scenario measured, if asked for.</summary>
     public required OverloadFigures? Overload { get; init; }
 
+    public required SoakFigures? Soak { get; init; }
+
     public double RoundTripsPerContact => (double)Storage.Batches / Contacts;
 
     public double OperationsPerBatch => Storage.Batches == 0 ? 0 : (double)Storage.Operations / Storage.Batches;

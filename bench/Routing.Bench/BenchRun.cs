@@ -38,6 +38,8 @@ internal static class BenchRun
             "--Routing:Server:MaxStreamsPerCaller=1000000",
             "--Routing:Server:MaxCallsInFlightPerCaller=100000",
             .. options.MaxCallsInFlight > 0 ? [$"--Routing:Server:MaxCallsInFlight={options.MaxCallsInFlight}"] : Array.Empty<string>(),
+            .. options.MaxDesktopCallsInFlight > 0 ? [$"--Routing:Server:MaxDesktopCallsInFlight={options.MaxDesktopCallsInFlight}"] : Array.Empty<string>(),
+            .. options.CallLatencyTargetMilliseconds > 0 ? [$"--Routing:Server:CallLatencyTarget={TimeSpan.FromMilliseconds(options.CallLatencyTargetMilliseconds)}"] : Array.Empty<string>(),
             .. store.ServerArguments,
         ]);
         await app.StartAsync();
@@ -84,6 +86,8 @@ internal static class BenchRun
         var later = await MeasureBaselinesAsync(client, store, options);
         var scenarios = await Scenarios.RunAsync(app, client, meters, options);
 
+        var soak = options.SoakMinutes > 0 ? await Soak.RunAsync(client, desktops, options, options.Contacts / handled.TotalSeconds) : null;
+
         // Last, as it leaves thousands of finished contacts behind; judged against the lives of this run.
         var overload = options.OverloadCallers > 0
             ? await Overload.RunAsync(address, desktops, options, options.Contacts / routed.TotalSeconds, options.Contacts / handled.TotalSeconds)
@@ -114,6 +118,7 @@ internal static class BenchRun
             AgentsCreatedPerSecond = agentsPerSecond,
             Scenarios = scenarios,
             Overload = overload,
+            Soak = soak,
         };
     }
 
@@ -244,7 +249,7 @@ internal static class BenchRun
             });
     }
 
-    private static async Task CompletedAsync(Desktops desktops, int completed)
+    public static async Task CompletedAsync(Desktops desktops, long completed)
     {
         var deadline = DateTime.UtcNow + Deadline;
         while (desktops.Completed < completed)

@@ -231,7 +231,7 @@ internal static class Overload
         var examples = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(ledger.Attempted, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (request, ct) =>
         {
-            var exists = await ExistsAsync(client, ContactIds.FromRequestId(request.RequestId), ct);
+            var exists = await ExistsAsync(client, ContactIds.Of(caller: null, request.RequestId), ct);
             var told = ledger.WasTold(request.RequestId, out var outcome);
             if (exists)
             {

@@ -27,12 +27,18 @@ public static class RoutingServerExtensions
             .Validate(
                 options => IPAddress.TryParse(options.AdvertisedAddress, out _),
                 $"{RoutingServerOptions.Section}:{nameof(RoutingServerOptions.AdvertisedAddress)} must be an IP address, e.g. 127.0.0.1.")
+            .Validate(
+                options => options.MinCallsInFlight <= options.MaxCallsInFlight,
+                $"{RoutingServerOptions.Section}:{nameof(RoutingServerOptions.MinCallsInFlight)} must not be above {nameof(RoutingServerOptions.MaxCallsInFlight)}.")
             .ValidateOnStart();
         builder.Services.AddOptions<QueueDefaultsOptions>().BindConfiguration(QueueDefaultsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RoutingGrainOptions>().BindConfiguration(RoutingGrainOptions.Section).ValidateDataAnnotations()
             .Validate(
                 options => TimeZoneInfo.TryFindSystemTimeZoneById(options.StatisticsTimeZone, out _),
                 $"{RoutingGrainOptions.Section}:{nameof(RoutingGrainOptions.StatisticsTimeZone)} must name a time zone this machine knows, e.g. UTC or Europe/Madrid.")
+            .Validate(
+                options => options.DesktopRenewInterval + options.WatchSweepInterval < options.DesktopGrace,
+                $"{RoutingGrainOptions.Section}:{nameof(RoutingGrainOptions.DesktopGrace)} must be longer than {nameof(RoutingGrainOptions.DesktopLease)} / 3 (how often a desktop's stream renews, plus a tenth), or live desktops would be put Not Ready.")
             .ValidateOnStart();
         builder.Services.AddOptions<SqliteStorageOptions>().BindConfiguration(SqliteStorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<GroupCommitOptions>().BindConfiguration(GroupCommitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -45,11 +45,35 @@ public sealed class RoutingServerOptions
     public int MaxStreamsPerCaller { get; set; } = 10_000;
 
     /// <summary>
-    /// Most unary calls the server works on at once; one more is shed at once with RESOURCE_EXHAUSTED rather than
-    /// queued until its deadline passes, so what is admitted keeps its latency under overload.
+    /// Most unary calls (the desktops' aside) the server works on at once; one more is shed at once with
+    /// RESOURCE_EXHAUSTED rather than queued until its deadline passes. The limit in force follows latency between
+    /// <see cref="MinCallsInFlight"/> and this: see <see cref="CallLatencyTarget"/>.
     /// </summary>
     [Range(1, 100_000)]
     public int MaxCallsInFlight { get; set; } = 256;
+
+    /// <summary>The fewest calls in flight the latency-following limit comes down to.</summary>
+    [Range(1, 100_000)]
+    public int MinCallsInFlight { get; set; } = 8;
+
+    /// <summary>
+    /// The 90th-percentile latency admitted calls are held to: after every <see cref="CallLatencyWindow"/> calls,
+    /// a slower window shrinks the calls-in-flight limit in proportion, a window within it that saw calls shed grows
+    /// the limit by one. Past saturation, what is admitted keeps about this latency and the rest is shed.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan CallLatencyTarget { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How many completed calls make one window of <see cref="CallLatencyTarget"/>'s measure.</summary>
+    [Range(10, 100_000)]
+    public int CallLatencyWindow { get; set; } = 50;
+
+    /// <summary>
+    /// Most unary calls of the agent desktops (the Agents service) the server works on at once, counted apart from
+    /// <see cref="MaxCallsInFlight"/>: accepts and completions drain the line, so new routes must never shed them.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxDesktopCallsInFlight { get; set; } = 256;
 
     /// <summary>Most unary calls one caller (token subject, or remote address) has in flight at once.</summary>
     [Range(1, 100_000)]

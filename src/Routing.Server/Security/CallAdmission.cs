@@ -11,7 +11,8 @@ namespace Routing.Server.Security;
 /// address when authentication is off) and overall. Unary calls: at most <see cref="RoutingServerOptions.MaxCallsInFlight"/>
 /// in flight and <see cref="RoutingServerOptions.MaxCallsInFlightPerCaller"/> per caller; past either the call is shed
 /// at once, before any work, with RESOURCE_EXHAUSTED (never queued: a queued call only waits out its deadline while
-/// it holds memory). The desktops' calls (the Agents service) have an overall limit of their own: they finish work
+/// it holds memory). The desktops' calls (the Agents service) have an overall limit of their own
+/// (<see cref="RoutingServerOptions.MaxDesktopCallsInFlight"/>): they finish work
 /// already admitted, so a flood of new routes must not shed them (that would only grow the line it floods).
 /// Server streams: at most <see cref="RoutingServerOptions.MaxStreamsPerCaller"/> open per caller.
 /// </summary>
@@ -22,19 +23,27 @@ public sealed class CallAdmission : IDisposable
     // Streams and anything that is not a gRPC method translate to this key, which no limiter counts.
     private const string Unlimited = "";
     private const string DesktopService = "routing.v1.Agents";
+    private const string DesktopClass = "desktop";
+    private const string CallsClass = "calls";
     private const char ClassSeparator = '|';
 
     private readonly RoutingServerOptions options;
+    private readonly LatencyBoundedConcurrencyLimiter calls;
     private readonly PartitionedRateLimiter<string> allCalls;
     private readonly PartitionedRateLimiter<string> perCaller;
 
-    public CallAdmission(IOptions<RoutingServerOptions> options)
+    public CallAdmission(IOptions<RoutingServerOptions> options, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options.Value;
+        calls = new LatencyBoundedConcurrencyLimiter(
+            new LatencyBoundedLimit(this.options.MinCallsInFlight, this.options.MaxCallsInFlight, this.options.CallLatencyTarget, this.options.CallLatencyWindow),
+            clock);
         allCalls = PartitionedRateLimiter.Create<string, string>(key => key == Unlimited
             ? RateLimitPartition.GetNoLimiter(Unlimited)
-            : RateLimitPartition.GetConcurrencyLimiter(ClassOf(key), _ => new ConcurrencyLimiterOptions { PermitLimit = this.options.MaxCallsInFlight, QueueLimit = 0 }));
+            : ClassOf(key) == DesktopClass
+                ? RateLimitPartition.GetConcurrencyLimiter(DesktopClass, _ => new ConcurrencyLimiterOptions { PermitLimit = this.options.MaxDesktopCallsInFlight, QueueLimit = 0 })
+                : RateLimitPartition.Get(CallsClass, _ => calls));
         perCaller = PartitionedRateLimiter.Create<string, string>(key => key == Unlimited
             ? RateLimitPartition.GetNoLimiter(Unlimited)
             : RateLimitPartition.GetConcurrencyLimiter(CallerOf(key), _ => new ConcurrencyLimiterOptions { PermitLimit = this.options.MaxCallsInFlightPerCaller, QueueLimit = 0 }));
@@ -45,12 +54,12 @@ public sealed class CallAdmission : IDisposable
     public PartitionedRateLimiter<string> UnaryCalls { get; }
 
     /// <summary>What <see cref="UnaryCalls"/> counts a call by: its caller, and whether it is a desktop's.</summary>
-    public static string Key(string caller, bool desktop) => (desktop ? "desktop" : "calls") + ClassSeparator + caller;
+    public static string Key(string caller, bool desktop) => (desktop ? DesktopClass : CallsClass) + ClassSeparator + caller;
 
     public static string Caller(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.User.FindFirst("sub")?.Value is { } subject
+        return context.User.FindFirst(ApiRoles.SubjectClaim)?.Value is { } subject
             ? "sub:" + subject
             : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
     }
@@ -84,12 +93,25 @@ public sealed class CallAdmission : IDisposable
         UnaryCalls.Dispose();
         perCaller.Dispose();
         allCalls.Dispose();
+        calls.Dispose();
     }
 
-    private string RefusalMessage(HttpContext context) =>
-        ApiAccess.MethodOf(context)?.Type != MethodType.Unary
-            ? string.Create(CultureInfo.InvariantCulture, $"this caller already has {options.MaxStreamsPerCaller} streams open, the most allowed; close one first")
-            : allCalls.GetStatistics(Key(Caller(context), ApiAccess.MethodOf(context)?.ServiceName == DesktopService))?.CurrentAvailablePermits == 0
-                ? string.Create(CultureInfo.InvariantCulture, $"the server is at its limit of {options.MaxCallsInFlight} calls in flight; retry after a moment")
-                : string.Create(CultureInfo.InvariantCulture, $"this caller already has {options.MaxCallsInFlightPerCaller} calls in flight, the most allowed; retry after a moment");
+    private string RefusalMessage(HttpContext context)
+    {
+        var method = ApiAccess.MethodOf(context);
+        if (method?.Type != MethodType.Unary)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"this caller already has {options.MaxStreamsPerCaller} streams open, the most allowed; close one first");
+        }
+
+        var desktop = method.ServiceName == DesktopService;
+        if (allCalls.GetStatistics(Key(Caller(context), desktop))?.CurrentAvailablePermits != 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"this caller already has {options.MaxCallsInFlightPerCaller} calls in flight, the most allowed; retry after a moment");
+        }
+
+        return desktop
+            ? string.Create(CultureInfo.InvariantCulture, $"the server is at its limit of {options.MaxDesktopCallsInFlight} desktop calls in flight; retry after a moment")
+            : string.Create(CultureInfo.InvariantCulture, $"the server is at its limit of {calls.Limit} calls in flight (as many as keep calls within {options.CallLatencyTarget.TotalMilliseconds:0} ms); retry after a moment");
+    }
 }

@@ -24,7 +24,7 @@ public sealed class AdmissionControlTests
         var server = new ServerProcess(Path.Combine(directory, name, "routing.db"), seed: false,
         [
             $"--Routing:Auth:SigningKey={AuthServerFixture.SigningKey}",
-            .. tightLimits ? (string[])[$"--Routing:Server:MaxCallsInFlight={Overall}", $"--Routing:Server:MaxCallsInFlightPerCaller={PerCaller}"] : [],
+            .. tightLimits ? (string[])[$"--Routing:Server:MaxCallsInFlight={Overall}", $"--Routing:Server:MinCallsInFlight={Overall}", $"--Routing:Server:MaxCallsInFlightPerCaller={PerCaller}"] : [],
         ]);
         await server.StartAsync();
         return server;
@@ -62,7 +62,7 @@ public sealed class AdmissionControlTests
         }
 
         // The shed route created no contact; with its places free the same request is routed.
-        await Refused(StatusCode.NotFound, () => adapter.Routing.GetContactAsync(new GetContactRequest { ContactId = ContactIds.FromRequestId(route.RequestId) }).ResponseAsync, "does not exist");
+        await Refused(StatusCode.NotFound, () => adapter.Routing.GetContactAsync(new GetContactRequest { ContactId = ContactIds.Of(ApiRoles.Adapter, route.RequestId) }).ResponseAsync, "does not exist");
         var routed = await adapter.Routing.RouteContactAsync(route);
         Assert.Equal(RouteOutcome.Queued, routed.Outcome);
     }
@@ -91,7 +91,7 @@ public sealed class AdmissionControlTests
             {
                 // The caller retries as a client would: whatever the server kept, the request id reaches it.
                 gaveUp++;
-                Assert.Equal(ContactIds.FromRequestId(route.RequestId), (await adapter.Routing.RouteContactAsync(route)).ContactId);
+                Assert.Equal(ContactIds.Of(ApiRoles.Adapter, route.RequestId), (await adapter.Routing.RouteContactAsync(route)).ContactId);
             }
         }
 
