@@ -12,7 +12,7 @@ public sealed partial class AgentGrain(
     ILogger<AgentGrain> logger,
     GrainReferences grains) : Grain, IAgentGrain
 {
-    private readonly ChangeWatchers<IAgentChangeObserver> changes = new(context, options.Value.WatchLease, clock, logger);
+    private readonly ChangeWatchers<IAgentChangeObserver> changes = new(context, options.Value.DesktopLease, clock, logger);
 
     // Reservations written ahead of the queue's answer: they hold capacity but are no offer yet, so desktops must not see them.
     private readonly HashSet<string> claiming = new(StringComparer.Ordinal);
@@ -41,9 +41,11 @@ public sealed partial class AgentGrain(
         ArmDeadlineTimer();
         PublishToQueues();
 
-        // Work may have arrived while this agent was not active (after a restart): look for it.
+        // Work may have arrived while this agent was not active (after a restart): look for it, while its desktop
+        // has the grace to open its stream again.
         if (state.State.Presence == AgentPresence.Available)
         {
+            AwaitDesktop();
             this.AsReference<IAgentGrain>().WorkAvailable(string.Empty).Ignore();
         }
     }
@@ -151,6 +153,11 @@ public sealed partial class AgentGrain(
         }
 
         await SaveAsync();
+        if (presence == AgentPresence.Available)
+        {
+            AwaitDesktop();
+        }
+
         PublishToQueues();
         LogPresenceChanged(logger, AgentId, presence, reason);
         await PullWorkAsync();

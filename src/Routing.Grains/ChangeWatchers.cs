@@ -39,6 +39,13 @@ internal sealed class ChangeWatchers<TObserver>
 
     public void Unwatch(TObserver watcher) => watchers.Unsubscribe(watcher);
 
+    /// <summary>Drops the watchers whose lease lapsed (their server died without unwatching); whether any are left.</summary>
+    public bool DropLapsed()
+    {
+        watchers.ClearExpired();
+        return Any;
+    }
+
     /// <summary>Tells every watcher that something changed; an idle grain with no watchers does nothing.</summary>
     public void Notify() => Notify(watcher => watcher.Changed());
 

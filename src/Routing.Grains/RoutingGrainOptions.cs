@@ -96,25 +96,37 @@ public sealed class RoutingGrainOptions
     /// How long a grain keeps a stream watching it (<see cref="IChangeObserver"/>) after the stream's last watch call.
     /// Streams unwatch when they end; the lease only bounds how long a grain keeps telling a stream whose server
     /// died without unwatching. Streams renew at a third of it, so an idle stream costs one call per a third of the
-    /// lease; at most 45 minutes, so the renewals (15 minutes apart) keep a watched agent's activation from
+    /// lease; at most 45 minutes, so the renewals (15 minutes apart) keep a watched contact's or queue's activation from
     /// Orleans' idle collection (15 minutes by default).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:03", "00:45:00")]
     public TimeSpan WatchLease { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// How long an Available agent stays so after its last offer stream closed: a desktop that reconnects within it
-    /// (a network blip, a restarted gateway) keeps its place; one that does not is put Not Ready ("desktop
-    /// disconnected") so it is offered nothing it cannot see.
+    /// How long an Available agent stays so with no offer stream open: after its last stream closed or lapsed, or
+    /// after it was set Available (or activated Available) with none open. A desktop that (re)connects within it (a
+    /// network blip, a restarted gateway) keeps its place; one that does not is put Not Ready ("desktop
+    /// disconnected") so it is offered nothing it cannot see. Longer than <see cref="DesktopRenewInterval"/>, so a
+    /// live stream always renews within it.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan DesktopGrace { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often a stream renews its watch: a third of <see cref="WatchLease"/>.</summary>
+    /// <summary>
+    /// How long an agent counts an offer stream as open after the stream's last watch: the bound on noticing a
+    /// stream whose server died without closing it. Streams renew at a third of it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:45:00")]
+    public TimeSpan DesktopLease { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often a contact or statistics stream renews its watch: a third of <see cref="WatchLease"/>.</summary>
     public TimeSpan WatchRenewInterval => WatchLease / 3;
 
-    /// <summary>How often the server looks for offer streams due to renew: a tenth of <see cref="WatchRenewInterval"/>.</summary>
-    public TimeSpan WatchSweepInterval => WatchRenewInterval / 10;
+    /// <summary>How often an offer stream renews its watch: a third of <see cref="DesktopLease"/>.</summary>
+    public TimeSpan DesktopRenewInterval => DesktopLease / 3;
+
+    /// <summary>How often the server looks for offer streams due to renew: a tenth of <see cref="DesktopRenewInterval"/>.</summary>
+    public TimeSpan WatchSweepInterval => DesktopRenewInterval / 10;
 
     /// <summary>How long a contact waits for its preferred agent before any eligible agent may take it.</summary>
     public TimeSpan PreferredAgentWait { get; set; } = TimeSpan.FromSeconds(30);

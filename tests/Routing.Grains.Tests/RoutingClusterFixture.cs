@@ -10,9 +10,10 @@ namespace Routing.Grains.Tests;
 
 /// <summary>
 /// One in-process Orleans cluster (two silos, so calls really cross silos) shared by every test of the collection;
-/// tests isolate themselves by unique grain keys, never by starting clusters of their own.
+/// tests isolate themselves by unique grain keys, never by starting clusters of their own. A collection that needs
+/// other grain options (shorter timings) has a fixture of its own deriving from this one.
 /// </summary>
-public sealed class RoutingClusterFixture : IAsyncLifetime
+public class RoutingClusterFixture : IAsyncLifetime
 {
     private const string InnerStorage = "routing-memory";
 
@@ -48,13 +49,18 @@ public sealed class RoutingClusterFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<IGrainEntryStorage>(StorageNames.Routing, (services, key) => services.GetRequiredKeyedService<FaultInjectingGrainStorage>(key));
             silo.AddRoutingGrains();
             silo.Services.AddSerializer(serializer => serializer.AddRoutingCoreTypes());
-            silo.Services.AddOptions<RoutingGrainOptions>();
+            silo.Services.AddOptions<RoutingGrainOptions>().Configure(Configure);
             silo.Services.TryAddSingleton(TimeProvider.System);
         });
         builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddRoutingCoreTypes()));
 
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
+
+    /// <summary>The grain options of this cluster's silos; the defaults here.</summary>
+    protected virtual void Configure(RoutingGrainOptions options)
+    {
     }
 
     private MemoryGrainEntryStorage SharedEntries(IGrainStorageSerializer serializer)

@@ -63,15 +63,18 @@ public sealed class AgentsService(
             {
                 // Watching renews the lease and reads the agent: at the start, when woken to renew, and when woken
                 // without the agent (it deactivated, or a silo was lost and it lives elsewhere now).
-                lease.RenewAt = clock.GetUtcNow() + routing.Value.WatchRenewInterval;
-                await SendAsync(offers, await agent.Watch(lease.Feed.Reference), read: true);
+                lease.RenewAt = clock.GetUtcNow() + routing.Value.DesktopRenewInterval;
+                var watched = await agent.Watch(lease.Feed.Reference);
                 if (!attached)
                 {
                     // The response headers tell the desktop it is attached: from now on it is offered work, and
-                    // leaving puts its agent Not Ready after the desktop grace.
+                    // leaving puts its agent Not Ready after the desktop grace. Before any event, which would send
+                    // headers of its own.
                     await context.WriteResponseHeadersAsync([]);
                     attached = true;
                 }
+
+                await SendAsync(offers, watched, read: true);
 
                 while (await lease.Feed.WaitAsync(Timeout.InfiniteTimeSpan, context.CancellationToken)
                     && !lease.Feed.TakeReadRequest()
@@ -140,7 +143,7 @@ public sealed class AgentsService(
     public override async Task<Proto.Assignment> TransferContact(Proto.TransferContactRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var requestKey = RequestKeys.Of(request) ?? RequestValidation.Fail<RequestKey>("request_id is required");
+        var requestKey = RequestKeys.Required(request);
         var contactId = RequestValidation.Id(request.ContactId, "contact_id");
         if (request.ToQueueId.Length == 0 && request.ToAgentId.Length == 0)
         {

@@ -34,6 +34,9 @@ public sealed class HostileCorpusFixture : IAsyncLifetime
         [
             $"--Routing:Auth:SigningKey={Auth.SigningKey}",
             $"--Routing:Server:MaxStreamsPerCaller={MaxStreamsPerCaller}",
+
+            // The corpus agent holds its offer with no desktop: the longest grace keeps it Available through the cases.
+            "--Routing:Grains:DesktopGrace=00:10:00",
         ]);
         await Server.StartAsync();
         Callers = new HostileCallers(Server.Address, token => Client.RoutingClient.Connect(Server.Address, token), Token);
@@ -111,8 +114,9 @@ public sealed class HostileCorpusFixture : IAsyncLifetime
         // A caller in the menu, so that a step's request id can be reused.
         await admin.Routing.NavigateIvrAsync(new NavigateIvrRequest { RequestId = "corpus-step", SessionId = "corpus-session", MenuId = HostileCallers.MenuId });
         await admin.Agents.SetStatusAsync(new SetStatusRequest { RequestId = "corpus-login", AgentId = HostileCallers.AgentId, Status = AgentStatus.Available });
-        var offered = await admin.Routing.RouteContactAsync(Route("corpus-offered"));
-        var waiting = await admin.Routing.RouteContactAsync(Route("corpus-waiting"));
+        // By the adapter the cases route as: request ids are each caller's own.
+        var offered = await callers.Adapter.Routing.RouteContactAsync(Route("corpus-offered"));
+        var waiting = await callers.Adapter.Routing.RouteContactAsync(Route("corpus-waiting"));
         if (offered.AgentId != HostileCallers.AgentId || waiting.Outcome != RouteOutcome.Queued)
         {
             throw new InvalidOperationException($"the corpus center did not settle: {offered}, {waiting}");
