@@ -23,11 +23,11 @@ public interface IContactGrain : IGrainWithStringKey
 
     /// <summary>The customer's survey answer, once; counted in the customer's history and the queue's and agent's satisfaction.</summary>
     [Alias("record-feedback")]
-    Task<Reply<ContactView>> RecordFeedback(CustomerFeedback feedback);
+    Task<Reply<ContactView>> RecordFeedback(CustomerFeedback feedback, RequestKey? request = null);
 
     /// <summary>The caller would rather be called back: the place in line is kept without holding the line.</summary>
     [Alias("request-callback")]
-    Task<Reply<ContactView>> RequestCallback(string callbackNumber);
+    Task<Reply<ContactView>> RequestCallback(string callbackNumber, RequestKey? request = null);
 
     /// <summary>The same customer opened another contact while this one is open.</summary>
     [Alias("another-contact-started"), OneWay]

@@ -3,11 +3,16 @@ namespace Routing.Grains;
 /// <summary>What a customer's channel may ask of a contact: a callback, feedback, cancelling.</summary>
 public sealed partial class ContactGrain
 {
-    public async Task<Reply<ContactView>> RequestCallback(string callbackNumber)
+    public async Task<Reply<ContactView>> RequestCallback(string callbackNumber, RequestKey? request = null)
     {
         if (Record.Ticket is null)
         {
             return Reply.Failure<ContactView>(ReplyStatus.NotFound, $"contact '{ContactId}' does not exist");
+        }
+
+        if (Reused(Record.CallbackRequest, request, "a callback to another number") is { } reused)
+        {
+            return reused;
         }
 
         if (Record.Ticket.CallbackNumber == callbackNumber)
@@ -30,18 +35,24 @@ public sealed partial class ContactGrain
         }
 
         Record.Ticket = Record.Ticket with { CallbackNumber = callbackNumber };
+        Record.CallbackRequest = request;
         Record.Reason = $"callback to {callbackNumber} scheduled; the place in line is kept without holding the line";
         await SaveAsync();
         LogCallbackScheduled(logger, ContactId, Record.Ticket.QueueId);
         return Reply.Success(View());
     }
 
-    public async Task<Reply<ContactView>> RecordFeedback(CustomerFeedback feedback)
+    public async Task<Reply<ContactView>> RecordFeedback(CustomerFeedback feedback, RequestKey? request = null)
     {
         ArgumentNullException.ThrowIfNull(feedback);
         if (Record.Ticket is null)
         {
             return Reply.Failure<ContactView>(ReplyStatus.NotFound, $"contact '{ContactId}' does not exist");
+        }
+
+        if (Reused(Record.FeedbackRequest, request, "other feedback") is { } reused)
+        {
+            return reused;
         }
 
         if (feedback.Problem() is { } problem)
@@ -64,6 +75,7 @@ public sealed partial class ContactGrain
         if (Record.Feedback is null)
         {
             Record.Feedback = feedback;
+            Record.FeedbackRequest = request;
             await SaveAsync();
         }
 
@@ -119,6 +131,12 @@ public sealed partial class ContactGrain
 
         return Reply.Success(View());
     }
+
+    /// <summary>A refusal when <paramref name="request"/> reuses the id of <paramref name="first"/> for something else.</summary>
+    private Reply<ContactView>? Reused(RequestKey? first, RequestKey? request, string what) =>
+        first is not null && request is not null && first.RequestId == request.RequestId && first.Fingerprint != request.Fingerprint
+            ? Reply.Failure<ContactView>(ReplyStatus.FailedPrecondition, $"request id '{request.RequestId}' already asked contact '{ContactId}' for {what}; use a new request id")
+            : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Contact {ContactId} in {QueueId} will be called back")]
     private static partial void LogCallbackScheduled(ILogger logger, string contactId, string queueId);

@@ -24,6 +24,12 @@ public sealed class ContactRecord
 
     public CustomerFeedback? Feedback { get; set; }
 
+    /// <summary>The request that recorded <see cref="Feedback"/>: its retry is answered again, its id for other feedback refused.</summary>
+    public RequestKey? FeedbackRequest { get; set; }
+
+    /// <summary>The request that scheduled the callback (see <see cref="FeedbackRequest"/>).</summary>
+    public RequestKey? CallbackRequest { get; set; }
+
     /// <summary>How often an agent passed it on to another queue or agent.</summary>
     public int Transfers { get; set; }
 

@@ -14,7 +14,7 @@ public static class RequestKeys
 
     /// <summary>The key of <paramref name="request"/>, or null when it carries no request id (nothing to match a retry by).</summary>
     public static RequestKey? Of<T>(T request)
-        where T : IMessage<T>, IDeepCloneable<T>
+        where T : IMessage<T>
     {
         ArgumentNullException.ThrowIfNull(request);
         var field = request.Descriptor.FindFieldByName(RequestIdField)
@@ -26,9 +26,16 @@ public static class RequestKeys
         }
 
         RequestValidation.Id(requestId, RequestIdField);
-        var rest = request.Clone();
-        field.Accessor.Clear(rest);
-        var hash = SHA256.HashData(rest.ToByteArray());
+
+        // The handler owns the message: the id is taken out for the hash and put back, rather than the message cloned.
+        field.Accessor.Clear(request);
+        var hash = SHA256.HashData(request.ToByteArray());
+        field.Accessor.SetValue(request, requestId);
         return new RequestKey(requestId, Convert.ToHexStringLower(hash.AsSpan(0, FingerprintBytes)));
     }
+
+    /// <summary>The key of <paramref name="request"/>, which must carry a request id: INVALID_ARGUMENT when it has none.</summary>
+    public static RequestKey Required<T>(T request)
+        where T : IMessage<T> =>
+        Of(request) ?? RequestValidation.Fail<RequestKey>(RequestIdField + " is required");
 }

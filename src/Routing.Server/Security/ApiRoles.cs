@@ -19,5 +19,8 @@ public static class ApiRoles
 
     public const string AgentIdClaim = "agent_id";
 
+    /// <summary>Who the caller is: what its limits are counted by and whose request ids it sends.</summary>
+    public const string SubjectClaim = "sub";
+
     public static IReadOnlyList<string> All { get; } = [Adapter, Agent, Supervisor, Admin];
 }

@@ -9,7 +9,8 @@ namespace Routing.Server.Security;
 /// </summary>
 public static class DevelopmentTokens
 {
-    public static string Mint(RoutingAuthOptions auth, IReadOnlyCollection<string> roles, string? agentId, TimeSpan lifetime, TimeProvider clock)
+    /// <summary>A token for <paramref name="roles"/>; its subject (whose request ids these are) is <paramref name="subject"/>, else the agent id, else the roles.</summary>
+    public static string Mint(RoutingAuthOptions auth, IReadOnlyCollection<string> roles, string? agentId, TimeSpan lifetime, TimeProvider clock, string? subject = null)
     {
         ArgumentNullException.ThrowIfNull(auth);
         ArgumentNullException.ThrowIfNull(roles);
@@ -31,7 +32,7 @@ public static class DevelopmentTokens
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Claims = claims,
-            Subject = new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim("sub", agentId ?? string.Join("+", roles))]),
+            Subject = new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(ApiRoles.SubjectClaim, subject ?? agentId ?? string.Join("+", roles))]),
             IssuedAt = now,
             NotBefore = now,
             Expires = now + lifetime,

@@ -40,7 +40,7 @@ public static partial class RoutingAuthExtensions
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
                 RoleClaimType = ApiRoles.RoleClaim,
-                NameClaimType = "sub",
+                NameClaimType = ApiRoles.SubjectClaim,
                 ValidateLifetime = true,
                 ValidateIssuer = !string.IsNullOrWhiteSpace(auth.Issuer),
                 ValidIssuer = auth.Issuer,

@@ -1,7 +1,7 @@
 namespace Routing.Server.Security;
 
 /// <summary>
-/// <c>mint-token --roles agent --agent-id alice [--minutes 60]</c>: prints a token signed with the configured
+/// <c>mint-token --roles agent --agent-id alice [--subject NAME] [--minutes 60]</c>: prints a token signed with the configured
 /// signing key (from appsettings.json, ROUTING__AUTH__SIGNINGKEY-style environment variables or the command line).
 /// </summary>
 public static class TokenCommand
@@ -30,13 +30,13 @@ public static class TokenCommand
                 throw new InvalidOperationException(validation.Failed ? validation.FailureMessage : $"{RoutingAuthOptions.Section}:SigningKey is not set");
             }
 
-            output.WriteLine(DevelopmentTokens.Mint(auth, roles, configuration["agent-id"], TimeSpan.FromMinutes(minutes), TimeProvider.System));
+            output.WriteLine(DevelopmentTokens.Mint(auth, roles, configuration["agent-id"], TimeSpan.FromMinutes(minutes), TimeProvider.System, configuration["subject"]));
             return 0;
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
             error.WriteLine($"{Name}: {ex.Message}");
-            error.WriteLine($"usage: {Name} --roles adapter|agent|supervisor|admin[,...] [--agent-id ID] [--minutes {DefaultMinutes}]");
+            error.WriteLine($"usage: {Name} --roles adapter|agent|supervisor|admin[,...] [--agent-id ID] [--subject NAME] [--minutes {DefaultMinutes}]");
             return 2;
         }
     }

@@ -9,7 +9,6 @@ public sealed class FeedbackService(GrainReferences grains) : Proto.Feedback.Fee
     public override async Task<Proto.Contact> RecordFeedback(Proto.RecordFeedbackRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        RequestValidation.Id(request.RequestId, "request_id");
         var contact = grains.Get<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
         var feedback = new CustomerFeedback(request.HasCsat ? request.Csat : null, request.HasNps ? request.Nps : null, RequestValidation.Text(request.Comment, "comment", InputLimits.MaxLongTextLength, multiline: true));
         if (feedback.Problem() is { } problem)
@@ -17,7 +16,7 @@ public sealed class FeedbackService(GrainReferences grains) : Proto.Feedback.Fee
             GrpcErrors.InvalidArgument(problem);
         }
 
-        var view = GrpcErrors.ValueOrThrow(await contact.RecordFeedback(feedback));
+        var view = GrpcErrors.ValueOrThrow(await contact.RecordFeedback(feedback, RequestKeys.Required(request)));
         return ViewMapper.ToApi(view, null);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Routing.Server.Mapping;
 using Routing.Grains;
 using Routing.Server.Hosting;
+using Routing.Server.Security;
 using Routing.Server.Telemetry;
 
 namespace Routing.Server.Services;
@@ -18,7 +19,9 @@ public sealed class RoutingService(
     public override async Task<Proto.RouteContactResponse> RouteContact(Proto.RouteContactRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var requestId = RequestValidation.Id(request.RequestId, "request_id");
+        var requestKey = RequestKeys.Required(request);
+        var requestId = requestKey.RequestId;
+
         // Through the IVR the destination names the queue, and a call is the channel unless the adapter says otherwise.
         var viaIvr = request.IvrSessionId.Length > 0;
         var route = new RouteRequest(
@@ -31,8 +34,8 @@ public sealed class RoutingService(
             RequestValidation.Attributes(request.Attributes),
             viaIvr ? RequestValidation.Id(request.IvrSessionId, "ivr_session_id") : null,
             request.CallbackNumber.Length > 0 ? RequestValidation.PhoneNumber(request.CallbackNumber, "callback_number") : null,
-            RequestKeys.Of(request)?.Fingerprint);
-        var contactId = ContactIds.FromRequestId(requestId);
+            requestKey.Fingerprint);
+        var contactId = ContactIds.Of(context.GetHttpContext().User.FindFirst(ApiRoles.SubjectClaim)?.Value, requestId);
 
         // A caller that gave up (deadline passed, call cancelled) before the contact exists gets none: nothing it was
         // never told about is routed. Once the contact grain has the request it is kept, and the same request id
@@ -131,10 +134,10 @@ public sealed class RoutingService(
     public override async Task<Proto.Contact> RequestCallback(Proto.RequestCallbackRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        RequestValidation.Id(request.RequestId, "request_id");
+        var requestKey = RequestKeys.Required(request);
         var contact = grains.Get<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
         var number = RequestValidation.PhoneNumber(RequestValidation.Required(request.CallbackNumber, "callback_number"), "callback_number");
-        var view = GrpcErrors.ValueOrThrow(await contact.RequestCallback(number));
+        var view = GrpcErrors.ValueOrThrow(await contact.RequestCallback(number, requestKey));
         return await DescribeAsync(view, grains.Get<IQueueGrain>(view.Ticket.QueueId));
     }
 

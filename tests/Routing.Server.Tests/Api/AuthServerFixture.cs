@@ -21,8 +21,8 @@ public sealed class AuthServerFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
-    public static string Token(string role, string? agentId = null) =>
-        DevelopmentTokens.Mint(Auth, [role], agentId, TimeSpan.FromMinutes(10), TimeProvider.System);
+    public static string Token(string role, string? agentId = null, string? subject = null) =>
+        DevelopmentTokens.Mint(Auth, [role], agentId, TimeSpan.FromMinutes(10), TimeProvider.System, subject);
 
     /// <summary>A client presenting <paramref name="token"/> with every call (none when null).</summary>
     public Routing.Client.RoutingClient As(string? token) => Routing.Client.RoutingClient.Connect(Server.Address, token);

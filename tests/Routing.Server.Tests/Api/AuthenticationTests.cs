@@ -94,6 +94,30 @@ public sealed class AuthenticationTests(AuthServerFixture fixture)
     }
 
     [Fact]
+    public async Task Request_ids_are_each_callers_own()
+    {
+        using var admin = fixture.As(AuthServerFixture.Token(ApiRoles.Admin));
+        using var gatewayA = fixture.As(AuthServerFixture.Token(ApiRoles.Adapter, subject: "gateway-a"));
+        using var gatewayB = fixture.As(AuthServerFixture.Token(ApiRoles.Adapter, subject: "gateway-b"));
+        var center = new Center(admin);
+        var queue = await center.QueueAsync("ids", Channel.Voice);
+        var requestId = RoutingClient.NewRequestId();
+        RouteContactRequest Route(string customer) => new() { RequestId = requestId, QueueId = queue, CustomerId = center.Id(customer), Channel = Channel.Voice };
+
+        var first = await gatewayA.Routing.RouteContactAsync(Route("ann"));
+        var other = await gatewayB.Routing.RouteContactAsync(Route("ben"));
+        Assert.NotEqual(first.ContactId, other.ContactId);
+        Assert.Equal(RouteOutcome.Queued, other.Outcome);
+        Assert.Equal(center.Id("ben"), (await gatewayB.Routing.GetContactAsync(new GetContactRequest { ContactId = other.ContactId })).CustomerId);
+
+        // The same caller's retry is its first decision; its id for another contact is refused.
+        Assert.Equal(first.ContactId, (await gatewayA.Routing.RouteContactAsync(Route("ann"))).ContactId);
+        await Refused(StatusCode.FailedPrecondition, () => gatewayA.Routing.RouteContactAsync(Route("cy")).ResponseAsync, $"request_id '{requestId}' was already used for a different contact");
+        using var supervisor = fixture.As(AuthServerFixture.Token(ApiRoles.Supervisor));
+        Assert.Equal(2, (await supervisor.Supervisor.GetQueueStatsAsync(new GetQueueStatsRequest { QueueId = queue })).Waiting);
+    }
+
+    [Fact]
     public async Task The_mint_token_command_prints_a_token_the_server_accepts()
     {
         using var output = new StringWriter();

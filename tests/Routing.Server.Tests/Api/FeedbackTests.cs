@@ -63,9 +63,29 @@ public sealed class FeedbackTests(ServerFixture fixture)
         Assert.Equal((4.0, 1L, false), (stats.AverageCsat, stats.CsatResponses, stats.HasNetPromoterScore));
     }
 
-    private async Task<Contact> RecordAsync(string contactId, int? csat, int? nps, string comment)
+    [Fact]
+    public async Task A_retried_feedback_request_is_answered_again_and_its_id_for_other_feedback_is_refused()
     {
-        var request = new RecordFeedbackRequest { RequestId = RoutingClient.NewRequestId(), ContactId = contactId, Comment = comment };
+        var center = new Center(Client);
+        var queue = await center.QueueAsync("rated-once", Channel.Chat);
+        var agent = await center.AgentAsync("rated-once-agent", [queue], [(Channel.Chat, 1, false)]);
+        var served = await ServeAsync(center, queue, agent, center.Id("rater-once"));
+        var requestId = RoutingClient.NewRequestId();
+
+        var first = await RecordAsync(served, 5, 9, "fine", requestId);
+        var retried = await RecordAsync(served, 5, 9, "fine", requestId);
+        var reused = await Assert.ThrowsAsync<RpcException>(() => RecordAsync(served, 1, 0, "awful", requestId));
+
+        Assert.Equal(first.Feedback, retried.Feedback);
+        Assert.Equal(StatusCode.FailedPrecondition, reused.StatusCode);
+        Assert.Equal($"request id '{requestId}' already asked contact '{served}' for other feedback; use a new request id", reused.Status.Detail);
+        var stats = await Client.Supervisor.GetQueueStatsAsync(new GetQueueStatsRequest { QueueId = queue });
+        Assert.Equal((5.0, 1L), (stats.AverageCsat, stats.CsatResponses));
+    }
+
+    private async Task<Contact> RecordAsync(string contactId, int? csat, int? nps, string comment, string? requestId = null)
+    {
+        var request = new RecordFeedbackRequest { RequestId = requestId ?? RoutingClient.NewRequestId(), ContactId = contactId, Comment = comment };
         if (csat is { } c)
         {
             request.Csat = c;

@@ -103,16 +103,21 @@ public sealed class QueuePolicyTests(ServerFixture fixture)
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(ContactState.Queued, (await Client.Routing.GetContactAsync(new GetContactRequest { ContactId = call.ContactId })).State);
 
-        var scheduled = await RequestCallbackAsync(call.ContactId, "+44 20 7946 0000");
+        var requestId = RoutingClient.NewRequestId();
+        var scheduled = await RequestCallbackAsync(call.ContactId, "+44 20 7946 0000", requestId);
         var again = await RequestCallbackAsync(call.ContactId, "+44 20 7946 0000");
+        var reused = await Assert.ThrowsAsync<RpcException>(() => RequestCallbackAsync(call.ContactId, "+44 20 7946 0999", requestId));
+        Assert.Equal(
+            (StatusCode.FailedPrecondition, $"request id '{requestId}' already asked contact '{call.ContactId}' for a callback to another number; use a new request id"),
+            (reused.StatusCode, reused.Status.Detail));
 
         Assert.Equal((ContactState.CallbackScheduled, 1), (scheduled.State, scheduled.Position));
         Assert.Equal((ContactState.CallbackScheduled, 1), (again.State, again.Position));
         Assert.Equal(2, (await Client.Routing.GetContactAsync(new GetContactRequest { ContactId = chat.ContactId })).Position);
     }
 
-    private Task<Contact> RequestCallbackAsync(string contactId, string number) =>
-        Client.Routing.RequestCallbackAsync(new RequestCallbackRequest { RequestId = RoutingClient.NewRequestId(), ContactId = contactId, CallbackNumber = number }).ResponseAsync;
+    private Task<Contact> RequestCallbackAsync(string contactId, string number, string? requestId = null) =>
+        Client.Routing.RequestCallbackAsync(new RequestCallbackRequest { RequestId = requestId ?? RoutingClient.NewRequestId(), ContactId = contactId, CallbackNumber = number }).ResponseAsync;
 
     private async Task<string> QueueAsync(Center center, string name, int maxWaiting, QueueFullPolicy policy = QueueFullPolicy.Refuse, string? overflowQueueId = null)
     {

@@ -44,7 +44,7 @@ internal sealed class CallCenterTraffic(RoutingClient client, CrashLedger ledger
             return new PlannedContact(
                 i,
                 requestId,
-                Mapping.ContactIds.FromRequestId(requestId),
+                Mapping.ContactIds.Of(caller: null, requestId),
                 random.NextDouble() < ChatShare ? Channel.Chat : Channel.Voice,
                 random.NextDouble() < UrgentShare ? UrgentPriority : NormalPriority,
                 $"customer-{i}");
