@@ -34,13 +34,14 @@ public interface IContactGrain : IGrainWithStringKey
     Task AnotherContactStarted(string contactId);
 
     // A hint the agent repeats on every activation while it holds the offer, so losing one to a crash loses nothing.
+    // The offer is named by when the agent reserved it, so that a late hint of an offer already returned is ignored.
     [Alias("offered"), OneWay]
-    Task Offered(string agentId, string reason);
+    Task Offered(string agentId, string reason, DateTimeOffset offeredAt);
 
     // The agent awaits these four so a reply to the desktop implies the contact's record; they interleave with the
     // contact's own calls (which await agents) so the two grains can never wait on each other.
     [Alias("offer-returned"), AlwaysInterleave]
-    Task OfferReturned(string agentId, string reason);
+    Task OfferReturned(string agentId, string reason, DateTimeOffset offeredAt);
 
     [Alias("connected"), AlwaysInterleave]
     Task Connected(string agentId, ContactTicket ticket);

@@ -137,7 +137,7 @@ public sealed partial class AgentGrain
 
         // Then the contact, before this agent lets go: a crash in between leaves the reservation here, and activation
         // re-claims it (telling the contact it is offered again) or returns it for good.
-        await grains.Get<IContactGrain>(assignment.ContactId).OfferReturned(AgentId, reason);
+        await grains.Get<IContactGrain>(assignment.ContactId).OfferReturned(AgentId, reason, assignment.Since);
         finished.Remember(assignment.ContactId, ViewOf(assignment));
         DropAssignment(assignment.ContactId, workload.ReleaseOffer);
         state.State.Presence = MissedOffer.Presence;

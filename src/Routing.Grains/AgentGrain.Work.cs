@@ -126,7 +126,7 @@ public sealed partial class AgentGrain
             return false;
         }
 
-        grains.Get<IContactGrain>(pick.ContactId).Offered(AgentId, claim.SelectionReason).Ignore();
+        grains.Get<IContactGrain>(pick.ContactId).Offered(AgentId, claim.SelectionReason, now).Ignore();
         LogOfferMade(logger, pick.ContactId, AgentId, pick.QueueId);
         return true;
     }
@@ -149,13 +149,15 @@ public sealed partial class AgentGrain
                 if (claim is null)
                 {
                     // The contact may have heard of this offer before the crash; it ignores a return from a stranger.
-                    await contact.OfferReturned(AgentId, "the agent restarted and the contact had moved on");
+                    await contact.OfferReturned(AgentId, "the agent restarted and the contact had moved on", assignment.Since);
                     DropAssignment(assignment.ContactId, workload.ReleaseOffer, becameIdle: false);
                     changed = true;
                 }
                 else
                 {
-                    contact.Offered(AgentId, claim.SelectionReason).Ignore();
+                    // The same offer as before the restart (its reservation time kept). Should the contact have
+                    // heard it returned just before the crash, it reads queued until the offer is accepted or expires.
+                    contact.Offered(AgentId, claim.SelectionReason, assignment.Since).Ignore();
                 }
             }
             else if (assignment.Phase == AssignmentPhase.Connected && !state.State.PendingTransfers.ContainsKey(assignment.ContactId))

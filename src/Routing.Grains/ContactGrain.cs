@@ -21,6 +21,10 @@ public sealed partial class ContactGrain(
     // Route must not then record the contact as offered to them.
     private readonly HashSet<string> returnedWhileRouting = new(StringComparer.Ordinal);
 
+    // Offers returned before this contact heard they were made: OfferReturned interleaves, so it can overtake the
+    // one-way Offered hint waiting behind this contact's own calls, which must then not mark it offered.
+    private readonly HashSet<(string AgentId, DateTimeOffset OfferedAt)> returnedBeforeHeard = [];
+
     private string ContactId => this.GetPrimaryKeyString();
 
     private ContactRecord Record => state.State;
@@ -38,10 +42,10 @@ public sealed partial class ContactGrain(
 
     public Task<ContactView?> Get() => Task.FromResult(Record.Ticket is null ? null : View());
 
-    public async Task Offered(string agentId, string reason)
+    public async Task Offered(string agentId, string reason, DateTimeOffset offeredAt)
     {
-        // Only a waiting contact becomes offered: a late notice must not undo a connection.
-        if (IsUnknownOrEnded || Record.State != ContactState.Queued)
+        // Only a waiting contact becomes offered: a late notice must not undo a connection, nor revive a returned offer.
+        if (returnedBeforeHeard.Remove((agentId, offeredAt)) || IsUnknownOrEnded || Record.State != ContactState.Queued)
         {
             return;
         }
@@ -50,7 +54,7 @@ public sealed partial class ContactGrain(
         await SaveAsync();
     }
 
-    public async Task OfferReturned(string agentId, string reason)
+    public async Task OfferReturned(string agentId, string reason, DateTimeOffset offeredAt)
     {
         if (Record.Decision is null && Record.State == ContactState.Queued)
         {
@@ -58,8 +62,14 @@ public sealed partial class ContactGrain(
             return;
         }
 
-        if (IsUnknownOrEnded || Record.AgentId != agentId || Record.State != ContactState.Offered)
+        if (IsUnknownOrEnded)
         {
+            return;
+        }
+
+        if (Record.AgentId != agentId || Record.State != ContactState.Offered)
+        {
+            returnedBeforeHeard.Add((agentId, offeredAt));
             return;
         }
 

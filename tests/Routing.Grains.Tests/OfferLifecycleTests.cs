@@ -10,6 +10,25 @@ public sealed class OfferLifecycleTests(RoutingClusterFixture cluster)
     private static readonly SkillRequirement[] Sales3 = [new("sales", 3)];
 
     [Fact]
+    public async Task A_return_that_overtakes_its_offers_hint_leaves_the_contact_waiting()
+    {
+        var center = new CallCenter(cluster.Client);
+        await center.CreateQueue("overtaken", CallCenter.QueueOf(Channel.Voice));
+        Assert.Equal(ContactState.Queued, (await center.Routed("call", "overtaken", Channel.Voice)).State);
+        var contact = center.Contact("call");
+        var offeredAt = DateTimeOffset.UtcNow;
+
+        // The reject's return (interleaving) is heard before the one-way hint of the offer it returns.
+        await contact.OfferReturned("ghost", "rejected", offeredAt);
+        await contact.Offered("ghost", "offered to ghost", offeredAt);
+
+        // A later offer is heard as usual: the contact is offered to it, not to the returned one.
+        await contact.Offered("later", "offered to later", offeredAt.AddSeconds(1));
+        await Poll.Eventually(async () => (await contact.Get())?.State == ContactState.Offered, Poll.Timeout, "the later offer heard");
+        Assert.Equal("later", (await contact.Get())!.AgentId);
+    }
+
+    [Fact]
     public async Task Voice_call_is_offered_to_the_longest_idle_eligible_agent()
     {
         var center = new CallCenter(cluster.Client);
