@@ -167,7 +167,7 @@ internal static class BenchRun
         await Task.WhenAll(calls);
     }
 
-    private static async Task RouteOneAsync(
+    public static async Task RouteOneAsync(
         RoutingClient client, string prefix, int i, Func<int, string> queueOf, Latencies latency, ConcurrentDictionary<string, long> sent)
     {
         var request = new RouteContactRequest
@@ -186,10 +186,10 @@ internal static class BenchRun
                 decision = await client.Routing.RouteContactAsync(request);
                 break;
             }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.ResourceExhausted)
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.ResourceExhausted or StatusCode.Unavailable or StatusCode.Internal)
             {
-                // Only under a --max-calls-in-flight below callers plus desktops: the caller calls again, and its
-                // latency includes the wait, as a caller's would.
+                // Shed, or not answered (a connection fault): the caller calls again with the same request id, and
+                // its latency includes the wait, as a caller's would.
                 await Task.Delay(Random.Shared.Next(5, 21));
             }
         }

@@ -8,14 +8,16 @@ namespace Routing.Bench;
 
 /// <summary>
 /// Simulated agent desktops: each watches its agent's offer stream and accepts, then completes, every offer at once.
-/// A call the server sheds (RESOURCE_EXHAUSTED, when overloaded) is sent again with the same request id after a
-/// short jittered pause, as a desktop would, so that contacts keep draining.
+/// A call the server sheds (RESOURCE_EXHAUSTED, when overloaded) or that is not answered is sent again with the same
+/// request id after a short jittered pause, and a broken stream is opened again, as a desktop would, so that contacts
+/// keep draining.
 /// </summary>
 internal sealed class Desktops(RoutingClient client, CancellationToken stop)
 {
     private readonly List<Task> running = [];
     private long completed;
     private long shed;
+    private long reconnected;
 
     /// <summary>When each contact's offer reached an agent's stream (a stopwatch timestamp), by contact id.</summary>
     public ConcurrentDictionary<string, long> Offered { get; } = new(StringComparer.Ordinal);
@@ -25,6 +27,9 @@ internal sealed class Desktops(RoutingClient client, CancellationToken stop)
 
     /// <summary>Accept and complete calls shed by the server so far (each sent again).</summary>
     public long Shed => Interlocked.Read(ref shed);
+
+    /// <summary>Offer streams that broke and were opened again.</summary>
+    public long Reconnected => Interlocked.Read(ref reconnected);
 
     public void Open(string agentId)
     {
@@ -39,33 +44,43 @@ internal sealed class Desktops(RoutingClient client, CancellationToken stop)
 
     private async Task AnswerEveryOfferAsync(string agentId)
     {
-        try
+        while (!stop.IsCancellationRequested)
         {
-            await foreach (var offer in client.WatchOffersAsync(agentId, stop))
+            try
             {
-                if (offer.Kind != OfferEventKind.Offered)
+                await foreach (var offer in client.WatchOffersAsync(agentId, stop))
                 {
-                    continue;
-                }
+                    if (offer.Kind != OfferEventKind.Offered)
+                    {
+                        continue;
+                    }
 
-                var contactId = offer.Assignment.ContactId;
-                Offered.TryAdd(contactId, Stopwatch.GetTimestamp());
-                var accept = new AcceptOfferRequest { AgentId = agentId, ContactId = contactId, RequestId = RoutingClient.NewRequestId() };
-                await AdmittedAsync(() => client.Agents.AcceptOfferAsync(accept, cancellationToken: stop));
-                var complete = new CompleteContactRequest { AgentId = agentId, ContactId = contactId, RequestId = RoutingClient.NewRequestId() };
-                await AdmittedAsync(() => client.Agents.CompleteContactAsync(complete, cancellationToken: stop));
-                Interlocked.Increment(ref completed);
+                    var contactId = offer.Assignment.ContactId;
+                    Offered.TryAdd(contactId, Stopwatch.GetTimestamp());
+                    var accept = new AcceptOfferRequest { AgentId = agentId, ContactId = contactId, RequestId = RoutingClient.NewRequestId() };
+                    await AnsweredAsync(() => client.Agents.AcceptOfferAsync(accept, cancellationToken: stop));
+                    var complete = new CompleteContactRequest { AgentId = agentId, ContactId = contactId, RequestId = RoutingClient.NewRequestId() };
+                    await AnsweredAsync(() => client.Agents.CompleteContactAsync(complete, cancellationToken: stop));
+                    Interlocked.Increment(ref completed);
+                }
             }
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled)
-        {
-        }
-        catch (OperationCanceledException)
-        {
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && stop.IsCancellationRequested)
+            {
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.Internal or StatusCode.Cancelled)
+            {
+                // The stream broke (a connection fault, a server draining it): a desktop opens it again at once, within
+                // its agent's desktop grace, and is sent the offers it holds.
+                Interlocked.Increment(ref reconnected);
+            }
         }
     }
 
-    private async Task AdmittedAsync<T>(Func<AsyncUnaryCall<T>> call)
+    /// <summary>Sends <paramref name="call"/> (the same request id each time) until it is answered.</summary>
+    private async Task AnsweredAsync<T>(Func<AsyncUnaryCall<T>> call)
     {
         while (true)
         {
@@ -77,6 +92,11 @@ internal sealed class Desktops(RoutingClient client, CancellationToken stop)
             catch (RpcException ex) when (ex.StatusCode == StatusCode.ResourceExhausted)
             {
                 Interlocked.Increment(ref shed);
+                await Task.Delay(Random.Shared.Next(5, 21), stop);
+            }
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.Internal && !stop.IsCancellationRequested)
+            {
+                // Not answered (a connection fault): the retry with the same request id gets the first answer.
                 await Task.Delay(Random.Shared.Next(5, 21), stop);
             }
         }

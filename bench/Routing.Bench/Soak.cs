@@ -1,16 +1,20 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Routing.Bench;
 
 /// <summary>
-/// A long steady load (contacts arriving as a Poisson stream at a share of the saturated lives, every one answered
-/// and completed by the desktops), with the process's memory sampled every minute: memory that keeps growing with
+/// A long steady load (a minute's worth of contacts at a share of the saturated lives, again and again, every one
+/// answered and completed by the desktops), with the process's memory sampled after each: memory that keeps growing with
 /// the contacts handled, rather than levelling off, is a leak.
 /// </summary>
 internal static class Soak
 {
     private static readonly TimeSpan Segment = TimeSpan.FromMinutes(1);
+
+    // Callers sharing the soak's rate, each pacing its own calls.
+    private const int Callers = 4;
 
     public static async Task<SoakFigures> RunAsync(Routing.Client.RoutingClient client, Desktops desktops, BenchOptions options, double saturatedLivesPerSecond)
     {
@@ -22,21 +26,56 @@ internal static class Soak
         for (var minute = 1; minute <= options.SoakMinutes; minute++)
         {
             var latency = new Latencies();
-            await BenchRun.RouteArrivingAsync(client, $"soak-{minute}", perSegment, rate, i => BenchRun.QueueOf(i, options), latency, new ConcurrentDictionary<string, long>(StringComparer.Ordinal));
+            var completedAt = desktops.Completed;
+            await PacedAsync(client, $"soak-{minute}", perSegment, rate, options, latency);
+            await BenchRun.CompletedAsync(desktops, completedAt + perSegment);
             var process = Process.GetCurrentProcess();
-            samples.Add(new SoakSample(
+            var sample = new SoakSample(
                 minute,
                 clock.Elapsed,
                 desktops.Completed - completedBefore,
                 process.WorkingSet64,
                 GC.GetGCMemoryInfo().HeapSizeBytes,
-                latency.Percentile(0.99)));
+                latency.Percentile(0.99));
+            samples.Add(sample);
+
+            // As it goes, so that a long soak cut short still shows its course.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak minute {sample.Minute} (at {sample.Elapsed.TotalMinutes:0.0} min): {sample.Completed} completed, {desktops.Reconnected} offer streams reopened, RSS {sample.WorkingSet / 1e6:0} MB, heap {sample.Heap / 1e6:0} MB, route p99 {sample.RouteP99:0.0} ms"));
         }
 
-        // What is still referenced once every contact sent is done, against the same after the first minute.
-        await BenchRun.CompletedAsync(desktops, completedBefore + (long)perSegment * options.SoakMinutes);
+        // What is still referenced once every contact sent is done.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         return new SoakFigures(rate, samples, GC.GetTotalMemory(forceFullCollection: true), Process.GetCurrentProcess().WorkingSet64);
+    }
+
+    /// <summary>
+    /// <paramref name="contacts"/> routes from a few paced callers at <paramref name="rate"/> in all: closed loops, so
+    /// a machine slowed by other work slows the soak rather than piling up calls (an open stream's backlog would be
+    /// what the memory measures).
+    /// </summary>
+    private static async Task PacedAsync(Routing.Client.RoutingClient client, string prefix, int contacts, double rate, BenchOptions options, Latencies latency)
+    {
+        var interval = TimeSpan.FromSeconds(Callers / rate);
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, Callers).Select(async _ =>
+        {
+            var clock = Stopwatch.StartNew();
+            var due = TimeSpan.Zero;
+            for (var i = Interlocked.Increment(ref next); i < contacts; i = Interlocked.Increment(ref next))
+            {
+                await BenchRun.RouteOneAsync(client, prefix, i, c => BenchRun.QueueOf(c, options), latency, new ConcurrentDictionary<string, long>(StringComparer.Ordinal));
+                due += interval;
+                if (due - clock.Elapsed is { Ticks: > 0 } early)
+                {
+                    await Task.Delay(early);
+                }
+                else
+                {
+                    // Behind: go on at the pace from now, not in a burst to catch up.
+                    due = clock.Elapsed;
+                }
+            }
+        }));
     }
 }
