@@ -7,13 +7,14 @@ using Routing.Server.Hosting;
 namespace Routing.Server.Security;
 
 /// <summary>
-/// Admission control through ASP.NET Core's concurrency limiters, per caller (the token's subject, or the remote
-/// address when authentication is off) and overall. Unary calls: at most <see cref="RoutingServerOptions.MaxCallsInFlight"/>
-/// in flight and <see cref="RoutingServerOptions.MaxCallsInFlightPerCaller"/> per caller; past either the call is shed
-/// at once, before any work, with RESOURCE_EXHAUSTED (never queued: a queued call only waits out its deadline while
-/// it holds memory). The desktops' calls (the Agents service) have an overall limit of their own
-/// (<see cref="RoutingServerOptions.MaxDesktopCallsInFlight"/>): they finish work
-/// already admitted, so a flood of new routes must not shed them (that would only grow the line it floods).
+/// Admission control through ASP.NET Core's rate limiting, per caller (the token's subject, or the remote address
+/// when authentication is off) and overall. Unary calls: as many in flight as keep their latency within
+/// <see cref="RoutingServerOptions.CallLatencyTarget"/> (<see cref="LatencyBoundedConcurrencyLimiter"/>, at most
+/// <see cref="RoutingServerOptions.MaxCallsInFlight"/>) and <see cref="RoutingServerOptions.MaxCallsInFlightPerCaller"/>
+/// per caller; past either the call is shed at once, before any work, with RESOURCE_EXHAUSTED (never queued: a
+/// queued call only waits out its deadline while it holds memory). The desktops' calls (the Agents service) have an
+/// overall limit of their own (<see cref="RoutingServerOptions.MaxDesktopCallsInFlight"/>): they finish work already
+/// admitted, so a flood of new routes must not shed them (that would only grow the line it floods).
 /// Server streams: at most <see cref="RoutingServerOptions.MaxStreamsPerCaller"/> open per caller.
 /// </summary>
 public sealed class CallAdmission : IDisposable
