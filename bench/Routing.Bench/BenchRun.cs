@@ -5,6 +5,7 @@ using Grpc.Core;
 using Routing.Api.V1;
 using Routing.Client;
 using Routing.Server;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Routing.Bench;
 
@@ -86,7 +87,10 @@ internal static class BenchRun
         var later = await MeasureBaselinesAsync(client, store, options);
         var scenarios = await Scenarios.RunAsync(app, client, meters, options);
 
-        var soak = options.SoakMinutes > 0 ? await Soak.RunAsync(client, desktops, options, options.Contacts / handled.TotalSeconds) : null;
+        var management = app.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
+        var soak = options.SoakMinutes > 0
+            ? await Soak.RunAsync(client, desktops, options, options.Contacts / handled.TotalSeconds, () => management.GetTotalActivationCount())
+            : null;
 
         // Last, as it leaves thousands of finished contacts behind; judged against the lives of this run.
         var overload = options.OverloadCallers > 0

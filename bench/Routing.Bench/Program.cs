@@ -79,10 +79,10 @@ if (options.SoakMinutes > 0)
         }
 
         Console.WriteLine(string.Create(culture, $"soak ({r.Store}): {options.SoakMinutes} min at {soak.Rate:0} contacts/s ({options.SoakLoad:P0} of the saturated lives)"));
-        Console.WriteLine(string.Create(culture, $"{"minute",7} {"at min",7} {"completed",10} {"RSS MB",7} {"heap MB",8} {"route p99 ms",13}"));
+        Console.WriteLine(string.Create(culture, $"{"minute",7} {"at min",7} {"completed",10} {"RSS MB",7} {"heap MB",8} {"activations",12} {"route p99 ms",13}"));
         foreach (var s in soak.Samples)
         {
-            Console.WriteLine(string.Create(culture, $"{s.Minute,7} {s.Elapsed.TotalMinutes,7:0.0} {s.Completed,10} {s.WorkingSet / 1e6,7:0} {s.Heap / 1e6,8:0} {s.RouteP99,13:0.0}"));
+            Console.WriteLine(string.Create(culture, $"{s.Minute,7} {s.Elapsed.TotalMinutes,7:0.0} {s.Completed,10} {s.WorkingSet / 1e6,7:0} {s.Heap / 1e6,8:0} {s.Activations,12} {s.RouteP99,13:0.0}"));
         }
 
         var first = soak.Samples[0];
