@@ -62,13 +62,14 @@ internal static class Soak
     {
         var interval = TimeSpan.FromSeconds(Callers / rate);
         var next = -1;
+        var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         await Task.WhenAll(Enumerable.Range(0, Callers).Select(async _ =>
         {
             var clock = Stopwatch.StartNew();
             var due = TimeSpan.Zero;
             for (var i = Interlocked.Increment(ref next); i < contacts; i = Interlocked.Increment(ref next))
             {
-                await BenchRun.RouteOneAsync(client, prefix, i, c => BenchRun.QueueOf(c, options), latency, new ConcurrentDictionary<string, long>(StringComparer.Ordinal));
+                await BenchRun.RouteOneAsync(client, prefix, i, c => BenchRun.QueueOf(c, options), latency, sent);
                 due += interval;
                 if (due - clock.Elapsed is { Ticks: > 0 } early)
                 {

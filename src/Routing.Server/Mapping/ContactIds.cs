@@ -13,7 +13,7 @@ public static class ContactIds
 {
     private const int HashBytes = 12;
 
-    // Not a character a subject or request id can hold (ids are refused with control characters), so no two
+    // Request ids are refused with control characters, so the request id is what follows the last NUL and no two
     // (caller, request id) pairs meet in one hash input.
     private const char Separator = '\0';
 

@@ -124,10 +124,10 @@ public sealed class RoutingService(
     public override async Task<Proto.NavigateIvrResponse> NavigateIvr(Proto.NavigateIvrRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var requestId = RequestValidation.Id(request.RequestId, "request_id");
+        var requestKey = RequestKeys.Required(request);
         var session = grains.Get<IIvrSessionGrain>(RequestValidation.Id(request.SessionId, "session_id"));
         var menuId = request.MenuId.Length > 0 ? RequestValidation.Id(request.MenuId, "menu_id") : null;
-        var reply = await session.Navigate(requestId, menuId, RequestValidation.Digits(request.Digits), request.TimedOut, RequestKeys.Of(request)?.Fingerprint);
+        var reply = await session.Navigate(requestKey.RequestId, menuId, RequestValidation.Digits(request.Digits), request.TimedOut, requestKey.Fingerprint);
         return ViewMapper.ToApi(GrpcErrors.ValueOrThrow(reply));
     }
 
