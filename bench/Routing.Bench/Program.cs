@@ -79,17 +79,17 @@ if (options.SoakMinutes > 0)
         }
 
         Console.WriteLine(string.Create(culture, $"soak ({r.Store}): {options.SoakMinutes} min at {soak.Rate:0} contacts/s ({options.SoakLoad:P0} of the saturated lives)"));
-        Console.WriteLine(string.Create(culture, $"{"minute",7} {"at min",7} {"completed",10} {"RSS MB",7} {"heap MB",8} {"activations",12} {"route p99 ms",13}"));
+        Console.WriteLine(string.Create(culture, $"{"minute",7} {"at min",7} {"completed",10} {"RSS MB",7} {"live heap MB",13} {"activations",12} {"route p99 ms",13}"));
         foreach (var s in soak.Samples)
         {
-            Console.WriteLine(string.Create(culture, $"{s.Minute,7} {s.Elapsed.TotalMinutes,7:0.0} {s.Completed,10} {s.WorkingSet / 1e6,7:0} {s.Heap / 1e6,8:0} {s.Activations,12} {s.RouteP99,13:0.0}"));
+            Console.WriteLine(string.Create(culture, $"{s.Minute,7} {s.Elapsed.TotalMinutes,7:0.0} {s.Completed,10} {s.WorkingSet / 1e6,7:0} {s.Heap / 1e6,13:0} {s.Activations,12} {s.RouteP99,13:0.0}"));
         }
 
         var first = soak.Samples[0];
         var last = soak.Samples[^1];
         Console.WriteLine(string.Create(
             culture,
-            $"RSS last ÷ first minute {(double)last.WorkingSet / first.WorkingSet:0.00}, heap {(double)last.Heap / first.Heap:0.00}; growth per minute over the second half: RSS {soak.WorkingSetGrowthPerMinute:P2}, heap {soak.HeapGrowthPerMinute:P2}; after a full collection: heap {soak.HeapAfter / 1e6:0} MB, RSS {soak.WorkingSetAfter / 1e6:0} MB; route p99 last ÷ first minute {last.RouteP99 / first.RouteP99:0.00}"));
+            $"RSS last ÷ first minute {(double)last.WorkingSet / first.WorkingSet:0.00}, live heap {(double)last.Heap / first.Heap:0.00}; growth per minute over the second half: RSS {soak.WorkingSetGrowthPerMinute:P2}, live heap {soak.HeapGrowthPerMinute:P2}; after a full collection: heap {soak.HeapAfter / 1e6:0} MB, RSS {soak.WorkingSetAfter / 1e6:0} MB; route p99 last ÷ first minute {last.RouteP99 / first.RouteP99:0.00}"));
     }
 }
 

@@ -96,8 +96,9 @@ public sealed class RoutingGrainOptions
     /// How long a grain keeps a stream watching it (<see cref="IChangeObserver"/>) after the stream's last watch call.
     /// Streams unwatch when they end; the lease only bounds how long a grain keeps telling a stream whose server
     /// died without unwatching. Streams renew at a third of it, so an idle stream costs one call per a third of the
-    /// lease; at most 45 minutes, so the renewals (15 minutes apart) keep a watched contact's or queue's activation from
-    /// Orleans' idle collection (15 minutes by default).
+    /// lease; at most 45 minutes, so the renewals (15 minutes apart) keep a watched queue's activation from Orleans'
+    /// idle collection (15 minutes by default). A watched contact idle past <see cref="RecordCollectionAge"/> ends its
+    /// activation all the same, telling its watchers, which watch the next one.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:03", "00:45:00")]
     public TimeSpan WatchLease { get; set; } = TimeSpan.FromMinutes(30);
@@ -127,6 +128,15 @@ public sealed class RoutingGrainOptions
 
     /// <summary>How often the server looks for offer streams due to renew: a tenth of <see cref="DesktopRenewInterval"/>.</summary>
     public TimeSpan WatchSweepInterval => DesktopRenewInterval / 10;
+
+    /// <summary>
+    /// How long a contact's, a customer's or an IVR session's activation stays in memory after its last call. They
+    /// are records read back from the store on their next call, and a center makes them at its arrival rate: under Orleans' default
+    /// idle age (15 minutes) a silo would hold a quarter hour's contacts and customers. Above Orleans' collection
+    /// quantum (1 minute), which is the resolution of idle collection.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:01", "02:00:00")]
+    public TimeSpan RecordCollectionAge { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How long a contact waits for its preferred agent before any eligible agent may take it.</summary>
     public TimeSpan PreferredAgentWait { get; set; } = TimeSpan.FromSeconds(30);

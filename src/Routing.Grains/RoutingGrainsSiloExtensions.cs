@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 
 namespace Routing.Grains;
 
@@ -6,13 +7,19 @@ namespace Routing.Grains;
 public static class RoutingGrainsSiloExtensions
 {
     /// <summary>
-    /// Adds what the routing grains rely on beyond their storage: <see cref="DropActivationOnFailureFilter"/> and
-    /// <see cref="GrainReferences"/>.
+    /// Adds what the routing grains rely on beyond their storage: <see cref="DropActivationOnFailureFilter"/>,
+    /// <see cref="GrainReferences"/>, and the idle age of the record grains (<see cref="RoutingGrainOptions.RecordCollectionAge"/>).
     /// </summary>
     public static ISiloBuilder AddRoutingGrains(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddSingleton<GrainReferences>();
+        silo.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<RoutingGrainOptions>>((collection, routing) =>
+        {
+            collection.ClassSpecificCollectionAge[typeof(ContactGrain).FullName!] = routing.Value.RecordCollectionAge;
+            collection.ClassSpecificCollectionAge[typeof(CustomerGrain).FullName!] = routing.Value.RecordCollectionAge;
+            collection.ClassSpecificCollectionAge[typeof(IvrSessionGrain).FullName!] = routing.Value.RecordCollectionAge;
+        });
         return silo.AddIncomingGrainCallFilter<DropActivationOnFailureFilter>();
     }
 }
