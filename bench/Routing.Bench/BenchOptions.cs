@@ -10,7 +10,7 @@ namespace Routing.Bench;
 /// measured contacts arrive as an open Poisson stream at that many per second instead of from --callers closed loops
 /// (the callers still run the warm-up and the baselines). With --overload-callers N (0, the default: off), after the
 /// scenarios N closed-loop callers route for --overload-seconds against the server's admission limit
-/// (--max-calls-in-flight, --max-desktop-calls-in-flight, --call-latency-target-ms; 0: the server's defaults), measured against the saturated and unloaded routes of the same run.
+/// (--max-calls-in-flight, --max-desktop-calls-in-flight, --call-latency-target-ms, --call-slowdown-tolerance; 0: the server's defaults), measured against the saturated and unloaded routes of the same run.
 /// </summary>
 internal sealed record BenchOptions(
     int Contacts,
@@ -28,6 +28,7 @@ internal sealed record BenchOptions(
     int MaxCallsInFlight,
     int MaxDesktopCallsInFlight,
     int CallLatencyTargetMilliseconds,
+    int CallSlowdownTolerance,
     int SoakMinutes,
     double SoakLoad,
     string? Postgres)
@@ -59,6 +60,7 @@ internal sealed record BenchOptions(
             Number("--max-calls-in-flight", 0),
             Number("--max-desktop-calls-in-flight", 0),
             Number("--call-latency-target-ms", 0),
+            Number("--call-slowdown-tolerance", 0),
             Number("--soak-minutes", 0),
             Number("--soak-load-percent", 50) / 100.0,
             Text("--postgres") ?? Environment.GetEnvironmentVariable("ROUTING_TEST_POSTGRES"));

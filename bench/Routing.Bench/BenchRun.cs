@@ -41,6 +41,7 @@ internal static class BenchRun
             .. options.MaxCallsInFlight > 0 ? [$"--Routing:Server:MaxCallsInFlight={options.MaxCallsInFlight}"] : Array.Empty<string>(),
             .. options.MaxDesktopCallsInFlight > 0 ? [$"--Routing:Server:MaxDesktopCallsInFlight={options.MaxDesktopCallsInFlight}"] : Array.Empty<string>(),
             .. options.CallLatencyTargetMilliseconds > 0 ? [$"--Routing:Server:CallLatencyTarget={TimeSpan.FromMilliseconds(options.CallLatencyTargetMilliseconds)}"] : Array.Empty<string>(),
+            .. options.CallSlowdownTolerance > 0 ? [$"--Routing:Server:CallSlowdownTolerance={options.CallSlowdownTolerance}"] : Array.Empty<string>(),
             .. store.ServerArguments,
         ]);
         await app.StartAsync();

@@ -57,14 +57,23 @@ public sealed class RoutingServerOptions
     public int MinCallsInFlight { get; set; } = 8;
 
     /// <summary>
-    /// The 90th-percentile latency admitted calls are held to: after every <see cref="CallLatencyWindow"/> calls,
-    /// a slower window shrinks the calls-in-flight limit in proportion, a window within it that saw calls shed grows
-    /// the limit by one. Past saturation, what is admitted keeps about this latency and the rest is shed.
+    /// The 90th-percentile latency admitted calls are held to at most: after every <see cref="CallLatencyWindow"/>
+    /// calls, a window slower than this or than <see cref="CallSlowdownTolerance"/> shrinks the calls-in-flight limit
+    /// in proportion, a window within both that saw calls shed grows the limit by a tenth. Past saturation, what is
+    /// admitted keeps about the lower of the two latencies and the rest is shed.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
     public TimeSpan CallLatencyTarget { get; set; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>How many completed calls make one window of <see cref="CallLatencyTarget"/>'s measure.</summary>
+    /// <summary>
+    /// How many times its method's unloaded latency (the 90th percentile of its last calls admitted with at most
+    /// two in flight) a call may take at the 90th percentile: the target that follows the machine, where
+    /// <see cref="CallLatencyTarget"/> is absolute.
+    /// </summary>
+    [Range(1.5, 1000)]
+    public double CallSlowdownTolerance { get; set; } = 6;
+
+    /// <summary>How many completed calls make one window of the latency-following limit's measure.</summary>
     [Range(10, 100_000)]
     public int CallLatencyWindow { get; set; } = 50;
 

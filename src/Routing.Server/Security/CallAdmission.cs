@@ -9,7 +9,8 @@ namespace Routing.Server.Security;
 /// <summary>
 /// Admission control through ASP.NET Core's rate limiting, per caller (the token's subject, or the remote address
 /// when authentication is off) and overall. Unary calls: as many in flight as keep their latency within
-/// <see cref="RoutingServerOptions.CallLatencyTarget"/> (<see cref="LatencyBoundedConcurrencyLimiter"/>, at most
+/// <see cref="RoutingServerOptions.CallLatencyTarget"/> and <see cref="RoutingServerOptions.CallSlowdownTolerance"/>
+/// times their method's unloaded latency (<see cref="LatencyBoundedConcurrencyLimiter"/>, at most
 /// <see cref="RoutingServerOptions.MaxCallsInFlight"/>) and <see cref="RoutingServerOptions.MaxCallsInFlightPerCaller"/>
 /// per caller; past either the call is shed at once, before any work, with RESOURCE_EXHAUSTED (never queued: a
 /// queued call only waits out its deadline while it holds memory). The desktops' calls (the Agents service) have an
@@ -38,13 +39,14 @@ public sealed class CallAdmission : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         this.options = options.Value;
         calls = new LatencyBoundedConcurrencyLimiter(
-            new LatencyBoundedLimit(this.options.MinCallsInFlight, this.options.MaxCallsInFlight, this.options.CallLatencyTarget, this.options.CallLatencyWindow),
+            new LatencyBoundedLimit(
+                this.options.MinCallsInFlight, this.options.MaxCallsInFlight, this.options.CallLatencyTarget, this.options.CallSlowdownTolerance, this.options.CallLatencyWindow),
             clock);
         allCalls = PartitionedRateLimiter.Create<string, string>(key => key == Unlimited
             ? RateLimitPartition.GetNoLimiter(Unlimited)
             : ClassOf(key) == DesktopClass
                 ? RateLimitPartition.GetConcurrencyLimiter(DesktopClass, _ => new ConcurrencyLimiterOptions { PermitLimit = this.options.MaxDesktopCallsInFlight, QueueLimit = 0 })
-                : RateLimitPartition.Get(CallsClass, _ => calls));
+                : RateLimitPartition.Get(ClassOf(key) + ClassSeparator + MethodOf(key), _ => calls.For(MethodOf(key))));
         perCaller = PartitionedRateLimiter.Create<string, string>(key => key == Unlimited
             ? RateLimitPartition.GetNoLimiter(Unlimited)
             : RateLimitPartition.GetConcurrencyLimiter(CallerOf(key), _ => new ConcurrencyLimiterOptions { PermitLimit = this.options.MaxCallsInFlightPerCaller, QueueLimit = 0 }));
@@ -54,8 +56,12 @@ public sealed class CallAdmission : IDisposable
     /// <summary>The unary-call limiter, keyed by <see cref="Key"/>: a permit held here is a call in flight.</summary>
     public PartitionedRateLimiter<string> UnaryCalls { get; }
 
-    /// <summary>What <see cref="UnaryCalls"/> counts a call by: its caller, and whether it is a desktop's.</summary>
-    public static string Key(string caller, bool desktop) => (desktop ? DesktopClass : CallsClass) + ClassSeparator + caller;
+    /// <summary>
+    /// What <see cref="UnaryCalls"/> counts a call by: whether it is a desktop's, its method (one of the server's
+    /// own, so a bounded set: unloaded latencies are learned per method), and its caller.
+    /// </summary>
+    public static string Key(string caller, string method, bool desktop) =>
+        (desktop ? DesktopClass : CallsClass) + ClassSeparator + method + ClassSeparator + caller;
 
     public static string Caller(HttpContext context)
     {
@@ -71,7 +77,7 @@ public sealed class CallAdmission : IDisposable
         ArgumentNullException.ThrowIfNull(limiter);
         limiter.GlobalLimiter = UnaryCalls.WithTranslatedKey<HttpContext>(
             context => ApiAccess.MethodOf(context) is { Type: MethodType.Unary } method
-                ? Key(Caller(context), method.ServiceName == DesktopService)
+                ? Key(Caller(context), method.FullName, method.ServiceName == DesktopService)
                 : Unlimited,
             leaveOpen: true);
         limiter.AddPolicy(StreamPolicy, context =>
@@ -87,14 +93,20 @@ public sealed class CallAdmission : IDisposable
 
     private static string ClassOf(string key) => key[..key.IndexOf(ClassSeparator, StringComparison.Ordinal)];
 
-    private static string CallerOf(string key) => key[(key.IndexOf(ClassSeparator, StringComparison.Ordinal) + 1)..];
+    private static string MethodOf(string key)
+    {
+        var from = key.IndexOf(ClassSeparator, StringComparison.Ordinal) + 1;
+        return key[from..key.IndexOf(ClassSeparator, from)];
+    }
+
+    // After the second separator: a caller (a token's subject) may hold the separator itself.
+    private static string CallerOf(string key) => key[(key.IndexOf(ClassSeparator, key.IndexOf(ClassSeparator, StringComparison.Ordinal) + 1) + 1)..];
 
     public void Dispose()
     {
         UnaryCalls.Dispose();
         perCaller.Dispose();
         allCalls.Dispose();
-        calls.Dispose();
     }
 
     private string RefusalMessage(HttpContext context)
@@ -106,13 +118,13 @@ public sealed class CallAdmission : IDisposable
         }
 
         var desktop = method.ServiceName == DesktopService;
-        if (allCalls.GetStatistics(Key(Caller(context), desktop))?.CurrentAvailablePermits != 0)
+        if (allCalls.GetStatistics(Key(Caller(context), method.FullName, desktop))?.CurrentAvailablePermits != 0)
         {
             return string.Create(CultureInfo.InvariantCulture, $"this caller already has {options.MaxCallsInFlightPerCaller} calls in flight, the most allowed; retry after a moment");
         }
 
         return desktop
             ? string.Create(CultureInfo.InvariantCulture, $"the server is at its limit of {options.MaxDesktopCallsInFlight} desktop calls in flight; retry after a moment")
-            : string.Create(CultureInfo.InvariantCulture, $"the server is at its limit of {calls.Limit} calls in flight (as many as keep calls within {options.CallLatencyTarget.TotalMilliseconds:0} ms); retry after a moment");
+            : string.Create(CultureInfo.InvariantCulture, $"the server is at its limit of {calls.Limit} calls in flight (as many as keep calls within {options.CallLatencyTarget.TotalMilliseconds:0} ms and {options.CallSlowdownTolerance:0.#} × their unloaded latency); retry after a moment");
     }
 }

@@ -4,11 +4,13 @@ using Routing.Core;
 namespace Routing.Server.Security;
 
 /// <summary>
-/// A concurrency limiter whose permit count follows the latency of the calls it admits (<see cref="LatencyBoundedLimit"/>),
-/// never queueing. Our own because System.Threading.RateLimiting has fixed limits only: a fixed count either admits
-/// more than the machine sustains (every admitted call then queues inside the silo) or less than it could.
+/// A concurrency limit whose permit count follows the latency of the calls it admits (<see cref="LatencyBoundedLimit"/>),
+/// never queueing, seen as one <see cref="RateLimiter"/> per kind of call (<see cref="For"/>) so that each call's
+/// slowdown is measured against its own kind's. Our own because System.Threading.RateLimiting has fixed limits only:
+/// a fixed count either admits more than the machine sustains (every admitted call then queues inside the silo) or
+/// less than it could.
 /// </summary>
-public sealed class LatencyBoundedConcurrencyLimiter(LatencyBoundedLimit limit, TimeProvider clock) : RateLimiter
+public sealed class LatencyBoundedConcurrencyLimiter(LatencyBoundedLimit limit, TimeProvider clock)
 {
     private readonly Lock gate = new();
     private int inFlight;
@@ -27,10 +29,19 @@ public sealed class LatencyBoundedConcurrencyLimiter(LatencyBoundedLimit limit, 
         }
     }
 
-    // Never idle: what the limit learned lasts as long as the server, so a partitioned limiter never drops it.
-    public override TimeSpan? IdleDuration => null;
+    /// <summary>The limiter for calls of <paramref name="kind"/>, sharing this limit with every other kind.</summary>
+    public RateLimiter For(string kind) => new KindLimiter(this, kind);
 
-    public override RateLimiterStatistics? GetStatistics()
+    /// <summary>The unloaded latency learned for <paramref name="kind"/>; null until enough unloaded calls.</summary>
+    public TimeSpan? UnloadedLatency(string kind)
+    {
+        lock (gate)
+        {
+            return limit.UnloadedLatency(kind);
+        }
+    }
+
+    private RateLimiterStatistics Statistics()
     {
         lock (gate)
         {
@@ -44,9 +55,9 @@ public sealed class LatencyBoundedConcurrencyLimiter(LatencyBoundedLimit limit, 
         }
     }
 
-    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    private RateLimitLease Acquire(string kind)
     {
-        ArgumentOutOfRangeException.ThrowIfNotEqual(permitCount, 1);
+        int atStart;
         lock (gate)
         {
             if (inFlight >= limit.Limit)
@@ -56,27 +67,41 @@ public sealed class LatencyBoundedConcurrencyLimiter(LatencyBoundedLimit limit, 
                 return Refusal.Instance;
             }
 
-            inFlight++;
+            atStart = ++inFlight;
             admitted++;
         }
 
-        return new Admitted(this, clock.GetTimestamp());
+        return new Admitted(this, kind, clock.GetTimestamp(), atStart);
     }
 
-    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(AttemptAcquireCore(permitCount));
-
-    private void Release(long startedAt)
+    private void Release(string kind, long startedAt, int inFlightAtStart)
     {
         var latency = clock.GetElapsedTime(startedAt);
         lock (gate)
         {
             inFlight--;
-            limit.Completed(latency);
+            limit.Completed(kind, latency, inFlightAtStart);
         }
     }
 
-    private sealed class Admitted(LatencyBoundedConcurrencyLimiter owner, long startedAt) : RateLimitLease
+    private sealed class KindLimiter(LatencyBoundedConcurrencyLimiter owner, string kind) : RateLimiter
+    {
+        // Never idle: what the limit learned lasts as long as the server, so a partitioned limiter never drops it.
+        public override TimeSpan? IdleDuration => null;
+
+        public override RateLimiterStatistics? GetStatistics() => owner.Statistics();
+
+        protected override RateLimitLease AttemptAcquireCore(int permitCount)
+        {
+            ArgumentOutOfRangeException.ThrowIfNotEqual(permitCount, 1);
+            return owner.Acquire(kind);
+        }
+
+        protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(AttemptAcquireCore(permitCount));
+    }
+
+    private sealed class Admitted(LatencyBoundedConcurrencyLimiter owner, string kind, long startedAt, int inFlightAtStart) : RateLimitLease
     {
         private int released;
 
@@ -94,7 +119,7 @@ public sealed class LatencyBoundedConcurrencyLimiter(LatencyBoundedLimit limit, 
         {
             if (Interlocked.Exchange(ref released, 1) == 0)
             {
-                owner.Release(startedAt);
+                owner.Release(kind, startedAt, inFlightAtStart);
             }
 
             base.Dispose(disposing);
