@@ -11,22 +11,20 @@ namespace Routing.Core;
 /// Not thread-safe: its owner serializes calls.
 /// </summary>
 /// <remarks>
-/// A call's slowdown is its latency over its kind's unloaded latency: the 90th percentile of the last calls of that
-/// kind that started with at most <see cref="LightLoad"/> in flight. Slowdown rather than one absolute target
+/// A call's slowdown is its latency over its kind's unloaded latency: the median of the last calls of that kind that
+/// ran unloaded (the owner says which did), the median because a few of those still meet a busy moment. Slowdown rather than one absolute target
 /// because what a call costs alone differs by kind and by machine: a fixed 100 ms kept p99s at 7 to 25 × the
 /// unloaded one across runs of the same server, as the machine's speed changed.
 /// </remarks>
 public sealed class LatencyBoundedLimit
 {
-    /// <summary>Calls in flight (the call itself included) at most, for a call to count as unloaded.</summary>
-    public const int LightLoad = 2;
-
     private const double Percentile = 0.9;
     private const double LargestCut = 0.5;
     private const double Growth = 0.1;
 
-    // Unloaded calls of a kind that make its baseline: enough for a 90th percentile, few enough to follow the machine.
+    // Unloaded calls of a kind that make its baseline: enough for a median, few enough to follow the machine.
     private const int BaselineCalls = 20;
+    private const double BaselinePercentile = 0.5;
 
     private readonly TimeSpan[] latencies;
     private readonly double[] slowdowns;
@@ -74,17 +72,17 @@ public sealed class LatencyBoundedLimit
     /// <summary>An admitted call ended after <paramref name="latency"/>.</summary>
     /// <param name="kind">What the call was (a gRPC method): unloaded latencies are learned per kind. The caller keeps
     /// the kinds a bounded set.</param>
-    /// <param name="inFlightAtStart">Calls in flight when it was admitted, itself included.</param>
-    public void Completed(string kind, TimeSpan latency, int inFlightAtStart)
+    /// <param name="ranUnloaded">Whether it ran with next to nothing else in flight: such calls teach its kind its unloaded latency.</param>
+    public void Completed(string kind, TimeSpan latency, bool ranUnloaded)
     {
         ArgumentNullException.ThrowIfNull(kind);
         if (!baselines.TryGetValue(kind, out var baseline))
         {
-            baseline = new UnloadedLatency(BaselineCalls, Percentile);
+            baseline = new UnloadedLatency(BaselineCalls, BaselinePercentile);
             baselines.Add(kind, baseline);
         }
 
-        if (inFlightAtStart <= LightLoad)
+        if (ranUnloaded)
         {
             baseline.Add(latency);
         }

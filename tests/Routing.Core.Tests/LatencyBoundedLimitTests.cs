@@ -144,7 +144,7 @@ public sealed class LatencyBoundedLimitTests
 
         for (var i = 0; i < 100; i++)
         {
-            limit.Completed(Route, TimeSpan.FromMilliseconds(40), inFlightAtStart: LatencyBoundedLimit.LightLoad + 1);
+            limit.Completed(Route, TimeSpan.FromMilliseconds(40), ranUnloaded: false);
         }
 
         Assert.Equal(TimeSpan.FromMilliseconds(10), limit.UnloadedLatency(Route));
@@ -195,12 +195,12 @@ public sealed class LatencyBoundedLimitTests
         Learn(limit, Route, TimeSpan.FromMilliseconds(1));
         for (var i = 0; i < 6; i++)
         {
-            limit.Completed("new", TimeSpan.FromMilliseconds(50), inFlightAtStart: 10);
+            limit.Completed("new", TimeSpan.FromMilliseconds(50), ranUnloaded: false);
         }
 
         for (var i = 0; i < 4; i++)
         {
-            limit.Completed(Route, TimeSpan.FromMilliseconds(50), inFlightAtStart: 10);
+            limit.Completed(Route, TimeSpan.FromMilliseconds(50), ranUnloaded: false);
         }
 
         Assert.Equal(200, limit.Limit);
@@ -225,18 +225,18 @@ public sealed class LatencyBoundedLimitTests
     {
         for (var i = 0; i < 20; i++)
         {
-            limit.Completed(kind, latency, inFlightAtStart: 1);
+            limit.Completed(kind, latency, ranUnloaded: true);
         }
     }
 
     // Calls that ran among many others: they teach no kind its unloaded latency.
-    private static void Loaded(LatencyBoundedLimit limit, TimeSpan latency) => limit.Completed(Route, latency, inFlightAtStart: 10);
+    private static void Loaded(LatencyBoundedLimit limit, TimeSpan latency) => limit.Completed(Route, latency, ranUnloaded: false);
 
     private static void CompleteWindow(LatencyBoundedLimit limit, TimeSpan latency, string kind = Route)
     {
         for (var i = 0; i < 10; i++)
         {
-            limit.Completed(kind, latency, inFlightAtStart: 10);
+            limit.Completed(kind, latency, ranUnloaded: false);
         }
     }
 }

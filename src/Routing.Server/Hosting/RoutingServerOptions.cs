@@ -66,12 +66,12 @@ public sealed class RoutingServerOptions
     public TimeSpan CallLatencyTarget { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// How many times its method's unloaded latency (the 90th percentile of its last calls admitted with at most
-    /// two in flight) a call may take at the 90th percentile: the target that follows the machine, where
-    /// <see cref="CallLatencyTarget"/> is absolute.
+    /// How many times its method's unloaded latency (the median of its last calls that began and ended with at most
+    /// two unary calls, desktops' included, in flight) a call may take at the 90th percentile: the target that
+    /// follows the machine, where <see cref="CallLatencyTarget"/> is absolute.
     /// </summary>
     [Range(1.5, 1000)]
-    public double CallSlowdownTolerance { get; set; } = 6;
+    public double CallSlowdownTolerance { get; set; } = 10;
 
     /// <summary>How many completed calls make one window of the latency-following limit's measure.</summary>
     [Range(10, 100_000)]

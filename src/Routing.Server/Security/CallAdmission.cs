@@ -45,7 +45,7 @@ public sealed class CallAdmission : IDisposable
         allCalls = PartitionedRateLimiter.Create<string, string>(key => key == Unlimited
             ? RateLimitPartition.GetNoLimiter(Unlimited)
             : ClassOf(key) == DesktopClass
-                ? RateLimitPartition.GetConcurrencyLimiter(DesktopClass, _ => new ConcurrencyLimiterOptions { PermitLimit = this.options.MaxDesktopCallsInFlight, QueueLimit = 0 })
+                ? RateLimitPartition.Get(DesktopClass, _ => calls.ForFixed(this.options.MaxDesktopCallsInFlight))
                 : RateLimitPartition.Get(ClassOf(key) + ClassSeparator + MethodOf(key), _ => calls.For(MethodOf(key))));
         perCaller = PartitionedRateLimiter.Create<string, string>(key => key == Unlimited
             ? RateLimitPartition.GetNoLimiter(Unlimited)

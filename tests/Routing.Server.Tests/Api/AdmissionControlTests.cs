@@ -52,7 +52,7 @@ public sealed class AdmissionControlTests
 
             using var supervisorCall = admission.UnaryCalls.AttemptAcquire(CallAdmission.Key("sub:" + ApiRoles.Supervisor, RouteMethod, desktop: false));
             Assert.True(supervisorCall.IsAcquired);
-            await Refused(StatusCode.ResourceExhausted, () => admin.Admin.ListAgentsAsync(new ListAgentsRequest()).ResponseAsync, $"the server is at its limit of {Overall} calls in flight (as many as keep calls within 100 ms and 6 × their unloaded latency)");
+            await Refused(StatusCode.ResourceExhausted, () => admin.Admin.ListAgentsAsync(new ListAgentsRequest()).ResponseAsync, $"the server is at its limit of {Overall} calls in flight (as many as keep calls within 100 ms and 10 × their unloaded latency)");
 
             // Desktops finishing admitted work have a limit of their own: a server full of new calls still takes theirs.
             using var desktop = Routing.Client.RoutingClient.Connect(server.Address, AuthServerFixture.Token(ApiRoles.Agent, "nobody"));

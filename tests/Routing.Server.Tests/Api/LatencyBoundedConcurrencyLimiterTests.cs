@@ -74,11 +74,39 @@ public sealed class LatencyBoundedConcurrencyLimiterTests
         Assert.Equal(TimeSpan.FromMilliseconds(8), limiter.UnloadedLatency(Route));
         Assert.Null(limiter.UnloadedLatency(Read));
 
-        // Ten at once, 80 ms each: within the 100 ms target, but 10 × a route alone. Only the first two were admitted
-        // with few enough in flight to count as alone, too few of the last twenty to move their 90th percentile.
+        // Ten at once, 80 ms each: within the 100 ms target, but 10 × a route alone. None ended alone, so none
+        // teaches the route's unloaded latency.
         RunWindow(routes, clock, TimeSpan.FromMilliseconds(80));
         Assert.Equal(32, limiter.Limit);
         Assert.Equal(TimeSpan.FromMilliseconds(8), limiter.UnloadedLatency(Route));
+    }
+
+    [Fact]
+    public void Calls_under_a_fixed_limit_of_their_own_count_as_load_and_are_held_to_that_limit_alone()
+    {
+        var clock = new FakeTimeProvider();
+        var limiter = new LatencyBoundedConcurrencyLimiter(new LatencyBoundedLimit(4, 64, Target, Tolerance, Window), clock);
+        using var routes = limiter.For(Route);
+        using var desktops = limiter.ForFixed(permits: LatencyBoundedConcurrencyLimiter.LightLoad);
+        var held = Enumerable.Range(0, LatencyBoundedConcurrencyLimiter.LightLoad).Select(_ => desktops.AttemptAcquire()).ToList();
+        using (var past = desktops.AttemptAcquire())
+        {
+            Assert.False(past.IsAcquired);
+        }
+
+        // Every route runs beside the desktops' calls: none ran unloaded.
+        for (var i = 0; i < 40; i++)
+        {
+            using var beside = routes.AttemptAcquire();
+            Assert.True(beside.IsAcquired);
+            clock.Advance(TimeSpan.FromMilliseconds(8));
+        }
+
+        Assert.Null(limiter.UnloadedLatency(Route));
+        Assert.Equal(64, limiter.Limit);
+        held.ForEach(lease => lease.Dispose());
+        Assert.Equal(LatencyBoundedConcurrencyLimiter.LightLoad, desktops.GetStatistics()!.CurrentAvailablePermits);
+        Assert.Equal(1, desktops.GetStatistics()!.TotalFailedLeases);
     }
 
     private static void RunWindow(System.Threading.RateLimiting.RateLimiter limiter, FakeTimeProvider clock, TimeSpan latency)
