@@ -90,7 +90,7 @@ internal static class BenchRun
 
         var management = app.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
         var soak = options.SoakMinutes > 0
-            ? await Soak.RunAsync(client, desktops, options, options.Contacts / handled.TotalSeconds, () => management.GetTotalActivationCount())
+            ? await Soak.RunAsync(client, desktops, options, options.Contacts / handled.TotalSeconds, async () => (await management.GetSimpleGrainStatistics()).GroupBy(g => g.GrainType).ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount), StringComparer.Ordinal))
             : null;
 
         // Last, as it leaves thousands of finished contacts behind; judged against the lives of this run.

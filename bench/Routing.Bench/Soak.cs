@@ -16,10 +16,10 @@ internal static class Soak
     // Callers sharing the soak's rate, each pacing its own calls.
     private const int Callers = 4;
 
-    /// <param name="activations">How many grain activations the silo holds: memory that follows them is activations
-    /// kept for Orleans' idle collection, memory that outgrows them is held by something else.</param>
+    /// <param name="activations">How many grain activations the silo holds, by grain type: memory that follows them is
+    /// activations kept for Orleans' idle collection, memory that outgrows them is held by something else.</param>
     public static async Task<SoakFigures> RunAsync(
-        Routing.Client.RoutingClient client, Desktops desktops, BenchOptions options, double saturatedLivesPerSecond, Func<Task<int>> activations)
+        Routing.Client.RoutingClient client, Desktops desktops, BenchOptions options, double saturatedLivesPerSecond, Func<Task<Dictionary<string, int>>> activations)
     {
         var rate = saturatedLivesPerSecond * options.SoakLoad;
         var perSegment = (int)Math.Max(1, rate * Segment.TotalSeconds);
@@ -39,6 +39,7 @@ internal static class Soak
             // What is live, after a full collection: the heap's size between collections counts garbage not yet
             // collected, which under the server GC runs far past it and would read as growth.
             var live = GC.GetTotalMemory(forceFullCollection: true);
+            var byType = await activations();
             var process = Process.GetCurrentProcess();
             var sample = new SoakSample(
                 minute,
@@ -47,11 +48,11 @@ internal static class Soak
                 process.WorkingSet64,
                 live,
                 latency.Percentile(0.99),
-                await activations());
+                byType.Values.Sum());
             samples.Add(sample);
 
             // As it goes, so that a long soak cut short still shows its course.
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak minute {sample.Minute} (at {sample.Elapsed.TotalMinutes:0.0} min): {sample.Completed} completed, {desktops.Reconnected} offer streams reopened, RSS {sample.WorkingSet / 1e6:0} MB, live heap {sample.Heap / 1e6:0} MB, {sample.Activations} activations, route p99 {sample.RouteP99:0.0} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak minute {sample.Minute} (at {sample.Elapsed.TotalMinutes:0.0} min): {sample.Completed} completed, {desktops.Reconnected} offer streams reopened, RSS {sample.WorkingSet / 1e6:0} MB, live heap {sample.Heap / 1e6:0} MB, {sample.Activations} activations ({Largest(byType)}), route p99 {sample.RouteP99:0.0} ms"));
         }
 
         // What is still referenced once every contact sent is done.
@@ -59,6 +60,9 @@ internal static class Soak
         GC.WaitForPendingFinalizers();
         return new SoakFigures(rate, samples, GC.GetTotalMemory(forceFullCollection: true), Process.GetCurrentProcess().WorkingSet64);
     }
+
+    private static string Largest(Dictionary<string, int> activations) =>
+        string.Join(", ", activations.OrderByDescending(a => a.Value).Take(4).Select(a => $"{a.Key.Split('.')[^1]} {a.Value}"));
 
     /// <summary>
     /// <paramref name="contacts"/> routes from a few paced callers at <paramref name="rate"/> in all: closed loops, so
