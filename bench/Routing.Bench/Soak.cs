@@ -13,6 +13,9 @@ internal static class Soak
 {
     private static readonly TimeSpan Segment = TimeSpan.FromMinutes(1);
 
+    // The server's RecordCollectionAge (2 minutes) and two of Orleans' 1-minute collection quanta.
+    private static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(4);
+
     // Callers sharing the soak's rate, each pacing its own calls.
     private const int Callers = 4;
 
@@ -55,6 +58,12 @@ internal static class Soak
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak minute {sample.Minute} (at {sample.Elapsed.TotalMinutes:0.0} min): {sample.Completed} completed, {desktops.Reconnected} offer streams reopened, RSS {sample.WorkingSet / 1e6:0} MB, live heap {sample.Heap / 1e6:0} MB, {sample.Activations} activations ({Largest(byType)}), route p99 {sample.RouteP99:0.0} ms"));
         }
 
+        // Idle past the record grains' collection age and one more collection quantum: every finished contact and
+        // customer should be gone then, and what is left is what no idle collection frees.
+        await Task.Delay(IdleAfter);
+        var left = await activations();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak: {IdleAfter.TotalMinutes:0} idle minutes after the last contact, {left.Values.Sum()} activations ({Largest(left)})"));
+
         // What is still referenced once every contact sent is done.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
@@ -62,7 +71,7 @@ internal static class Soak
     }
 
     private static string Largest(Dictionary<string, int> activations) =>
-        string.Join(", ", activations.OrderByDescending(a => a.Value).Take(4).Select(a => $"{a.Key.Split('.')[^1]} {a.Value}"));
+        string.Join(", ", activations.OrderByDescending(a => a.Value).Take(4).Select(a => $"{a.Key.Split(',')[0].Split('.')[^1]} {a.Value}"));
 
     /// <summary>
     /// <paramref name="contacts"/> routes from a few paced callers at <paramref name="rate"/> in all: closed loops, so
