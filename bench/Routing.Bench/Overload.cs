@@ -64,6 +64,7 @@ internal static class Overload
         var failures = new ConcurrentDictionary<StatusCode, int>();
         long admittedInWindow = 0;
         var desktopShedsBefore = desktops.Shed;
+        var reopenedBefore = desktops.Reconnected;
         using var stopping = new CancellationTokenSource();
         var completedAtStart = desktops.Completed;
         var window = Stopwatch.StartNew();
@@ -117,6 +118,7 @@ internal static class Overload
         await sampled.CancelAsync();
         await sampling;
         var desktopSheds = desktops.Shed - desktopShedsBefore;
+        var reopened = desktops.Reconnected - reopenedBefore;
 
         var unanswered = ledger.Unanswered;
         var retriedAnswered = 0;
@@ -156,6 +158,7 @@ internal static class Overload
             Shed = shed,
             Failures = failures,
             DesktopSheds = desktopSheds,
+            StreamsReopened = reopened,
             WorkingSetBefore = workingSetBefore,
             WorkingSetPeak = peak,
             WorkingSetAfter = workingSetAfter,

@@ -42,6 +42,9 @@ internal sealed record OverloadFigures
     /// <summary>Accept and complete calls of the desktops that were shed (and retried) during the overload.</summary>
     public required long DesktopSheds { get; init; }
 
+    /// <summary>Offer streams that broke during the overload (a connection reset or closed by the server) and were opened again.</summary>
+    public required long StreamsReopened { get; init; }
+
     public required long WorkingSetBefore { get; init; }
 
     public required long WorkingSetPeak { get; init; }

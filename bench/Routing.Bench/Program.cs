@@ -115,7 +115,7 @@ if (options.OverloadCallers > 0)
     }
 
     Console.WriteLine();
-    Console.WriteLine(string.Create(culture, $"{"store",-16} {"admitted",9} {"admitted p50/p90/p99 ms",24} {"unloaded p50/p90/p99 ms",24} {"failed by status",24} {"retried→answered",17} {"request ids",12} {"told",7} {"on server",10} {"lost",5} {"drain s",8} {"desktop sheds",14}"));
+    Console.WriteLine(string.Create(culture, $"{"store",-16} {"admitted",9} {"admitted p50/p90/p99 ms",24} {"unloaded p50/p90/p99 ms",24} {"failed by status",24} {"retried→answered",17} {"request ids",12} {"told",7} {"on server",10} {"lost",5} {"drain s",8} {"desktop sheds",14} {"streams reopened",17}"));
     foreach (var r in results)
     {
         if (r.Overload is not { } o)
@@ -126,7 +126,7 @@ if (options.OverloadCallers > 0)
         var failed = o.Failures.Count == 0 ? "-" : string.Join(" ", o.Failures.OrderBy(f => f.Key).Select(f => string.Create(culture, $"{f.Key} {f.Value}")));
         Console.WriteLine(string.Create(
             culture,
-            $"{r.Store,-16} {o.Admitted.Count,9} {Percentiles(o.Admitted),24} {Percentiles(o.Unloaded),24} {failed,24} {$"{o.Retried}→{o.RetriedAnswered}",17} {o.RequestIds,12} {o.Told,7} {o.ServerContacts,10} {o.Lost,5} {Figure(o.Drain?.TotalSeconds, "0.0"),8} {o.DesktopSheds,14}"));
+            $"{r.Store,-16} {o.Admitted.Count,9} {Percentiles(o.Admitted),24} {Percentiles(o.Unloaded),24} {failed,24} {$"{o.Retried}→{o.RetriedAnswered}",17} {o.RequestIds,12} {o.Told,7} {o.ServerContacts,10} {o.Lost,5} {Figure(o.Drain?.TotalSeconds, "0.0"),8} {o.DesktopSheds,14} {o.StreamsReopened,17}"));
         if (o.OrphanExamples.Count > 0)
         {
             Console.WriteLine($"{r.Store,-16} orphans (request id: attempts' statuses): {string.Join("; ", o.OrphanExamples)}");

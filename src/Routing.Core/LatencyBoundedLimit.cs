@@ -12,9 +12,9 @@ namespace Routing.Core;
 /// </summary>
 /// <remarks>
 /// A call's slowdown is its latency over its kind's unloaded latency: the median of the last calls of that kind that
-/// ran unloaded (the owner says which did), the median because a few of those still meet a busy moment. Slowdown rather than one absolute target
-/// because what a call costs alone differs by kind and by machine: a fixed 100 ms kept p99s at 7 to 25 × the
-/// unloaded one across runs of the same server, as the machine's speed changed.
+/// ran unloaded (the owner says which did), the median because a few of those still meet a busy moment. Slowdown
+/// rather than one absolute target because what a call costs alone differs by kind and by machine: a fixed 100 ms
+/// kept p99s at 7 to 25 × the unloaded one across runs of the same server, as the machine's speed changed.
 /// </remarks>
 public sealed class LatencyBoundedLimit
 {

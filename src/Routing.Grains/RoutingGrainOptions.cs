@@ -131,9 +131,9 @@ public sealed class RoutingGrainOptions
 
     /// <summary>
     /// How long a contact's, a customer's or an IVR session's activation stays in memory after its last call. They
-    /// are records read back from the store on their next call, and a center makes them at its arrival rate: under Orleans' default
-    /// idle age (15 minutes) a silo would hold a quarter hour's contacts and customers. Above Orleans' collection
-    /// quantum (1 minute), which is the resolution of idle collection.
+    /// are records read back from the store on their next call, and a center makes them at its arrival rate: under
+    /// Orleans' default idle age (15 minutes) a silo would hold a quarter hour's contacts and customers. Above
+    /// Orleans' collection quantum (1 minute), which is the resolution of idle collection.
     /// </summary>
     [Range(typeof(TimeSpan), "00:01:01", "02:00:00")]
     public TimeSpan RecordCollectionAge { get; set; } = TimeSpan.FromMinutes(2);

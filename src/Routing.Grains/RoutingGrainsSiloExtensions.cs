@@ -8,7 +8,8 @@ public static class RoutingGrainsSiloExtensions
 {
     /// <summary>
     /// Adds what the routing grains rely on beyond their storage: <see cref="DropActivationOnFailureFilter"/>,
-    /// <see cref="GrainReferences"/>, and the idle age of the record grains (<see cref="RoutingGrainOptions.RecordCollectionAge"/>).
+    /// <see cref="GrainReferences"/>, and the idle age of the record grains
+    /// (<see cref="RoutingGrainOptions.RecordCollectionAge"/>).
     /// </summary>
     public static ISiloBuilder AddRoutingGrains(this ISiloBuilder silo)
     {
