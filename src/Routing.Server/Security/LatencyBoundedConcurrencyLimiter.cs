@@ -160,33 +160,19 @@ public sealed class LatencyBoundedConcurrencyLimiter(LatencyBoundedLimit limit, 
             Interlocked.Decrement(ref inFlight);
         }
 
-        private sealed class Counted(FixedLimiter limiter) : RateLimitLease
+        private sealed class Counted(FixedLimiter limiter) : HeldLease
         {
-            private int released;
-
-            public override bool IsAcquired => true;
-
-            public override IEnumerable<string> MetadataNames => [];
-
-            public override bool TryGetMetadata(string metadataName, out object? metadata)
-            {
-                metadata = null;
-                return false;
-            }
-
-            protected override void Dispose(bool disposing)
-            {
-                if (Interlocked.Exchange(ref released, 1) == 0)
-                {
-                    limiter.Release();
-                }
-
-                base.Dispose(disposing);
-            }
+            protected override void Release() => limiter.Release();
         }
     }
 
-    private sealed class Admitted(LatencyBoundedConcurrencyLimiter owner, string kind, long startedAt, int loadAtStart) : RateLimitLease
+    private sealed class Admitted(LatencyBoundedConcurrencyLimiter owner, string kind, long startedAt, int loadAtStart) : HeldLease
+    {
+        protected override void Release() => owner.Release(kind, startedAt, loadAtStart);
+    }
+
+    /// <summary>A permit, given back once however often it is disposed.</summary>
+    private abstract class HeldLease : RateLimitLease
     {
         private int released;
 
@@ -200,11 +186,13 @@ public sealed class LatencyBoundedConcurrencyLimiter(LatencyBoundedLimit limit, 
             return false;
         }
 
+        protected abstract void Release();
+
         protected override void Dispose(bool disposing)
         {
             if (Interlocked.Exchange(ref released, 1) == 0)
             {
-                owner.Release(kind, startedAt, loadAtStart);
+                Release();
             }
 
             base.Dispose(disposing);
