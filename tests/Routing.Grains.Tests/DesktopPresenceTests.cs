@@ -10,7 +10,6 @@ namespace Routing.Grains.Tests;
 [Collection(DesktopClusterCollection.Name)]
 public sealed class DesktopPresenceTests(DesktopClusterFixture cluster)
 {
-    private static readonly CapacityProfile ChatOnly = CapacityProfile.Of((Channel.Chat, new ChannelCapacity(1, Exclusive: false)));
 
     // Lease, the lapse check that follows it (a third of it), the grace, and room for a loaded machine.
     private static readonly TimeSpan Deadline = DesktopClusterFixture.Lease + DesktopClusterFixture.Lease / 3 + DesktopClusterFixture.Grace + Poll.Timeout;
@@ -20,7 +19,7 @@ public sealed class DesktopPresenceTests(DesktopClusterFixture cluster)
     {
         var center = new CallCenter(cluster.Client);
         await center.CreateQueue("chat", CallCenter.QueueOf(Channel.Chat));
-        var agent = await center.CreateAgent("no-desktop", ChatOnly, [("chat", 1)], CallCenter.Skills());
+        var agent = await center.CreateAgent("no-desktop", CallCenter.Chats(1), [("chat", 1)], CallCenter.Skills());
 
         await Poll.Eventually(async () => (await agent.Get())?.Presence == AgentPresence.NotReady, Deadline, "the agent with no desktop put not ready");
         Assert.Equal(AgentGrain.DesktopDisconnected, (await agent.Get())!.NotReadyReason);
@@ -32,8 +31,8 @@ public sealed class DesktopPresenceTests(DesktopClusterFixture cluster)
     {
         var center = new CallCenter(cluster.Client);
         await center.CreateQueue("chat", CallCenter.QueueOf(Channel.Chat));
-        var lapsing = await center.CreateAgent("lapsing", ChatOnly, [("chat", 1)], CallCenter.Skills());
-        var renewing = await center.CreateAgent("renewing", ChatOnly, [("chat", 1)], CallCenter.Skills());
+        var lapsing = await center.CreateAgent("lapsing", CallCenter.Chats(1), [("chat", 1)], CallCenter.Skills());
+        var renewing = await center.CreateAgent("renewing", CallCenter.Chats(1), [("chat", 1)], CallCenter.Skills());
         using var dead = center.Watch();
         using var live = center.Watch();
         await lapsing.Watch(dead.Reference);

@@ -16,7 +16,6 @@ namespace Routing.Grains.Tests;
 public sealed class RecordCollectionTests(RoutingClusterFixture cluster)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private static readonly CapacityProfile ChatOnly = CapacityProfile.Of((Channel.Chat, new ChannelCapacity(1, Exclusive: false)));
 
     [Fact]
     public void The_record_grains_are_collected_at_the_record_age_and_the_others_at_Orleans_default()
@@ -38,7 +37,7 @@ public sealed class RecordCollectionTests(RoutingClusterFixture cluster)
     {
         var center = new CallCenter(cluster.Client);
         await center.CreateQueue("chat", CallCenter.QueueOf(Channel.Chat));
-        await center.CreateAgent("ana", ChatOnly, [("chat", 1)], CallCenter.Skills());
+        await center.CreateAgent("ana", CallCenter.Chats(1), [("chat", 1)], CallCenter.Skills());
         var decision = await center.Routed("c1", "chat", Channel.Chat);
         Assert.Equal(ContactState.Offered, decision.State);
         var contact = center.Contact("c1");

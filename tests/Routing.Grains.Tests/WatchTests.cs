@@ -8,14 +8,13 @@ namespace Routing.Grains.Tests;
 public sealed class WatchTests(RoutingClusterFixture cluster)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private static readonly CapacityProfile ChatOnly = CapacityProfile.Of((Channel.Chat, new ChannelCapacity(1, Exclusive: false)));
 
     [Fact]
     public async Task An_offer_wakes_the_feeds_watching_the_agent_the_contact_and_the_queue()
     {
         var center = new CallCenter(cluster.Client);
         var queue = await center.CreateQueue("chat", CallCenter.QueueOf(Channel.Chat));
-        var agent = await center.CreateAgent("ana", ChatOnly, [("chat", 1)], CallCenter.Skills());
+        var agent = await center.CreateAgent("ana", CallCenter.Chats(1), [("chat", 1)], CallCenter.Skills());
         using var agentFeed = center.Watch();
         using var queueFeed = center.Watch();
         var before = (await agent.Watch(agentFeed.Reference))!;
@@ -44,7 +43,7 @@ public sealed class WatchTests(RoutingClusterFixture cluster)
     {
         var center = new CallCenter(cluster.Client);
         await center.CreateQueue("chat", CallCenter.QueueOf(Channel.Chat));
-        var agent = await center.CreateAgent("ana", ChatOnly, [("chat", 1)], CallCenter.Skills());
+        var agent = await center.CreateAgent("ana", CallCenter.Chats(1), [("chat", 1)], CallCenter.Skills());
         using var gone = center.Watch();
         using var staying = center.Watch();
         await agent.Watch(gone.Reference);
@@ -63,7 +62,7 @@ public sealed class WatchTests(RoutingClusterFixture cluster)
     {
         var center = new CallCenter(cluster.Client);
         await center.CreateQueue("chat", CallCenter.QueueOf(Channel.Chat));
-        var agent = await center.CreateAgent("ana", ChatOnly, [("chat", 1)], CallCenter.Skills());
+        var agent = await center.CreateAgent("ana", CallCenter.Chats(1), [("chat", 1)], CallCenter.Skills());
         using var feed = center.Watch();
         var before = (await agent.Watch(feed.Reference))!;
 

@@ -46,7 +46,7 @@ public sealed class CallAdmission : IDisposable
             ? RateLimitPartition.GetNoLimiter(Unlimited)
             : ClassOf(key) == DesktopClass
                 ? RateLimitPartition.Get(DesktopClass, _ => calls.ForFixed(this.options.MaxDesktopCallsInFlight))
-                : RateLimitPartition.Get(ClassOf(key) + ClassSeparator + MethodOf(key), _ => calls.For(MethodOf(key))));
+                : RateLimitPartition.Get(key[..CallerStart(key)], _ => calls.For(MethodOf(key))));
         perCaller = PartitionedRateLimiter.Create<string, string>(key => key == Unlimited
             ? RateLimitPartition.GetNoLimiter(Unlimited)
             : RateLimitPartition.GetConcurrencyLimiter(CallerOf(key), _ => new ConcurrencyLimiterOptions { PermitLimit = this.options.MaxCallsInFlightPerCaller, QueueLimit = 0 }));
@@ -93,14 +93,12 @@ public sealed class CallAdmission : IDisposable
 
     private static string ClassOf(string key) => key[..key.IndexOf(ClassSeparator, StringComparison.Ordinal)];
 
-    private static string MethodOf(string key)
-    {
-        var from = key.IndexOf(ClassSeparator, StringComparison.Ordinal) + 1;
-        return key[from..key.IndexOf(ClassSeparator, from)];
-    }
+    private static string MethodOf(string key) => key[(key.IndexOf(ClassSeparator, StringComparison.Ordinal) + 1)..(CallerStart(key) - 1)];
+
+    private static string CallerOf(string key) => key[CallerStart(key)..];
 
     // After the second separator: a caller (a token's subject) may hold the separator itself.
-    private static string CallerOf(string key) => key[(key.IndexOf(ClassSeparator, key.IndexOf(ClassSeparator, StringComparison.Ordinal) + 1) + 1)..];
+    private static int CallerStart(string key) => key.IndexOf(ClassSeparator, key.IndexOf(ClassSeparator, StringComparison.Ordinal) + 1) + 1;
 
     public void Dispose()
     {
