@@ -55,6 +55,7 @@ public static class RoutingServerExtensions
 
         var endpoint = new Uri(server.GrpcEndpoint);
         builder.AddRoutingAuth(endpoint);
+        builder.AddRoutingHealth(server);
         var tls = GrpcEndpointTls.For(endpoint, server);
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Parse(endpoint.Host), endpoint.Port, listen =>
@@ -93,6 +94,7 @@ public static class RoutingServerExtensions
         ArgumentNullException.ThrowIfNull(app);
         var authenticated = app.UseRoutingAuth();
         app.UseRateLimiter();
+        app.MapRoutingHealth();
         foreach (var service in new[]
         {
             app.MapGrpcService<RoutingService>(),

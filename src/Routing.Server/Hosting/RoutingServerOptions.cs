@@ -123,6 +123,20 @@ public sealed class RoutingServerOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan StatsMinInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The HTTP/1.1 endpoint of the supervisor page and the Prometheus scrape (<c>/metrics</c>), apart from the gRPC
+    /// endpoint, which speaks HTTP/2 only; empty serves neither. Port 0 picks a free port.
+    /// </summary>
+    public string HttpEndpoint { get; set; } = "http://127.0.0.1:8080";
+
+    /// <summary>How often the health service re-runs its checks for the streams watching it (grpc.health.v1 Watch).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest a health check waits for the store to commit its probe before it calls the store unreachable.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>After another silo dies, how often this one tries to wake grains that failed to wake (see <see cref="SiloLossWatcher"/>).</summary>
     [Range(1, 100)]
     public int TakeOverAttempts { get; set; } = 5;

@@ -76,7 +76,7 @@ public sealed class CallAdmission : IDisposable
     {
         ArgumentNullException.ThrowIfNull(limiter);
         limiter.GlobalLimiter = UnaryCalls.WithTranslatedKey<HttpContext>(
-            context => ApiAccess.MethodOf(context) is { Type: MethodType.Unary } method
+            context => ApiAccess.MethodOf(context) is { Type: MethodType.Unary } method && !IsInfrastructure(method)
                 ? Key(Caller(context), method.FullName, method.ServiceName == DesktopService)
                 : Unlimited,
             leaveOpen: true);
@@ -90,6 +90,9 @@ public sealed class CallAdmission : IDisposable
             return ValueTask.CompletedTask;
         };
     }
+
+    // Health probes and reflection are never shed: a server shedding load must still tell its load balancer how it is.
+    private static bool IsInfrastructure(IMethod method) => method.ServiceName.StartsWith("grpc.", StringComparison.Ordinal);
 
     private static string ClassOf(string key) => key[..key.IndexOf(ClassSeparator, StringComparison.Ordinal)];
 

@@ -23,8 +23,19 @@ public sealed class GroupCommitGrainStorage(
     IActivatorProvider activators,
     bool deleteStateOnClear) : IGrainStorage, IGrainEntryStorage
 {
+    // A row no grain has: the probe's read finds nothing, and costs one operation in the batch it joins.
+    private const string ProbeStateName = "routing-health-probe";
+
     /// <summary>The key column's value for <paramref name="grainId"/>.</summary>
     public static string StoredKey(GrainId grainId) => "s:" + grainId.Key.ToString();
+
+    /// <summary>
+    /// Reads a row no grain has through the same queue, batch and connection as the grains' own operations: it
+    /// completes only when the store committed a batch, so it says whether the grains' writes can be made now.
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">The store failed the probe's batch.</exception>
+    public Task ProbeAsync() =>
+        committer.RunAsync(new GrainStateOperation { Kind = GrainStateOperationKind.Read, StateName = ProbeStateName, Key = "s:probe" });
 
     /// <inheritdoc/>
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
