@@ -29,6 +29,7 @@ internal static class BenchRun
         var app = RoutingServer.Build(
         [
             $"--Routing:Server:GrpcEndpoint={address}",
+            $"--Routing:Server:HttpEndpoint=http://127.0.0.1:{FreePort.Next()}",
             $"--Routing:Server:SiloPort={FreePort.Next()}",
             $"--Routing:Server:GatewayPort={FreePort.Next()}",
             $"--Routing:Server:ClusterId=bench-{Guid.NewGuid():N}",

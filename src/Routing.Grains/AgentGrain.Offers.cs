@@ -56,7 +56,7 @@ public sealed partial class AgentGrain
             return Reply.Fail(ReplyStatus.FailedPrecondition, $"agent '{AgentId}' holds no pending offer for contact '{contactId}'");
         }
 
-        await MissOfferAsync(assignment, string.IsNullOrWhiteSpace(reason) ? "rejected" : reason);
+        await MissOfferAsync(assignment, string.IsNullOrWhiteSpace(reason) ? "rejected" : reason, expired: false);
         return Reply.Ok;
     }
 
@@ -129,7 +129,7 @@ public sealed partial class AgentGrain
         await grains.Get<IContactGrain>(assignment.ContactId).Connected(AgentId, state.State.Tickets[assignment.ContactId]);
     }
 
-    private async Task MissOfferAsync(Assignment assignment, string reason)
+    private async Task MissOfferAsync(Assignment assignment, string reason, bool expired)
     {
         // The queue first: if the process dies in between, this agent still holds the reservation and re-claims
         // or lets it go on activation, instead of the queue keeping an offer nobody holds.
@@ -143,6 +143,7 @@ public sealed partial class AgentGrain
         state.State.Presence = MissedOffer.Presence;
         state.State.NotReadyReason = MissedOffer.NotReadyReason(reason);
         await SaveAsync();
+        metrics.OfferMissed(expired);
         ArmDeadlineTimer();
         PublishToQueues();
         LogOfferMissed(logger, assignment.ContactId, AgentId, reason);

@@ -220,7 +220,7 @@ public sealed partial class AgentGrain
             {
                 if (due.Phase == AssignmentPhase.Offered)
                 {
-                    await MissOfferAsync(due, "offer expired");
+                    await MissOfferAsync(due, "offer expired", expired: true);
                 }
                 else if (due.Phase == AssignmentPhase.WrapUp)
                 {

@@ -10,7 +10,8 @@ public sealed partial class AgentGrain(
     TimeProvider clock,
     IOptions<RoutingGrainOptions> options,
     ILogger<AgentGrain> logger,
-    GrainReferences grains) : Grain, IAgentGrain
+    GrainReferences grains,
+    RoutingMetrics metrics) : Grain, IAgentGrain
 {
     private readonly ChangeWatchers<IAgentChangeObserver> changes = new(context, options.Value.DesktopLease, clock, logger);
 

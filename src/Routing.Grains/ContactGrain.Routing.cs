@@ -46,6 +46,11 @@ public sealed partial class ContactGrain
         var (queue, enqueued, finished) = await EnqueueAlongOverflowAsync(overflowedFrom);
         if (finished is not null)
         {
+            if (finished.IsOk)
+            {
+                metrics.Routed(Record.Ticket!.Channel, finished.Value!.State);
+            }
+
             return finished;
         }
 
@@ -55,6 +60,7 @@ public sealed partial class ContactGrain
         // The customer's history is told once the offer is on its way, in the same storage batch as the decision.
         await Task.WhenAll(SaveAsync(), CustomerOf(Record.Ticket).ContactStarted(ContactId));
         LogContactRouted(logger, ContactId, Record.Ticket!.QueueId, Record.Decision.State, Record.AgentId);
+        metrics.Routed(Record.Ticket.Channel, Record.Decision.State);
         return Reply.Success(Record.Decision);
     }
 

@@ -10,7 +10,8 @@ public sealed partial class ContactGrain(
     TimeProvider clock,
     IOptions<RoutingGrainOptions> options,
     ILogger<ContactGrain> logger,
-    GrainReferences grains) : Grain, IContactGrain
+    GrainReferences grains,
+    RoutingMetrics metrics) : Grain, IContactGrain
 {
     // Agents' notices interleave with this grain's own calls; writes still go one at a time in call order.
     private Task lastWrite = Task.CompletedTask;

@@ -83,7 +83,13 @@ public sealed partial class QueueGrain
         if (answered)
         {
             learner.Answered(now, waited, options.Value.Learning);
-            SelectorFor(queued.Ticket.Channel).Learn(predictions, waited);
+            var selector = SelectorFor(queued.Ticket.Channel);
+            if (predictions.TryGetValue(selector.Choice, out var predicted) && predicted is { } said)
+            {
+                metrics.EstimateScored(QueueId, queued.Ticket.Channel, said, waited);
+            }
+
+            selector.Learn(predictions, waited);
         }
         else
         {

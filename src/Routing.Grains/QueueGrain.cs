@@ -14,7 +14,8 @@ public sealed partial class QueueGrain(
     TimeProvider clock,
     IOptions<RoutingGrainOptions> options,
     ILogger<QueueGrain> logger,
-    GrainReferences grains) : Grain, IQueueGrain
+    GrainReferences grains,
+    RoutingMetrics metrics) : Grain, IQueueGrain
 {
     /// <summary>The state name of the line's entries: one per waiting contact.</summary>
     public const string LineEntries = "queue-line";
@@ -58,6 +59,7 @@ public sealed partial class QueueGrain(
         if (Definition is not null)
         {
             RebuildLine();
+            metrics.Waiting(QueueId, line.WaitingCount);
             foreach (var agentId in state.State.MemberIds)
             {
                 grains.Get<IAgentGrain>(agentId).ReportTo(QueueId).Ignore();
@@ -67,7 +69,11 @@ public sealed partial class QueueGrain(
         }
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => statistics.FlushAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.QueueLeft(QueueId);
+        return statistics.FlushAsync();
+    }
 
     public async Task<Reply> Configure(QueueDefinition definition)
     {
@@ -231,6 +237,7 @@ public sealed partial class QueueGrain(
     {
         version++;
         changes.Notify();
+        metrics.Waiting(QueueId, line.WaitingCount);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queue {QueueId} configured with strategy {Strategy}")]

@@ -15,6 +15,8 @@ public static class RoutingGrainsSiloExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddSingleton<GrainReferences>();
+        silo.Services.AddMetrics();
+        silo.Services.AddSingleton<RoutingMetrics>();
         silo.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<RoutingGrainOptions>>((collection, routing) =>
         {
             collection.ClassSpecificCollectionAge[typeof(ContactGrain).FullName!] = routing.Value.RecordCollectionAge;

@@ -12,6 +12,7 @@ using Routing.Server.Services;
 using Routing.Server.Storage;
 using Routing.Server.Storage.GroupCommit;
 using Routing.Server.Telemetry;
+using Routing.Server.Web;
 
 namespace Routing.Server.Hosting;
 
@@ -50,14 +51,21 @@ public static class RoutingServerExtensions
         {
             silo.AddRoutingStorageAndClustering(builder.Configuration, server);
             silo.AddRoutingGrains();
+            silo.AddRoutingTracing(builder.Configuration);
             silo.Services.AddSerializer(serializer => serializer.AddRoutingCoreTypes());
         });
 
         var endpoint = new Uri(server.GrpcEndpoint);
-        builder.AddRoutingAuth(endpoint);
+        var authenticated = builder.AddRoutingAuth(endpoint);
         builder.AddRoutingHealth(server);
+        builder.AddRoutingTelemetry(server);
+        var httpEndpoint = RoutingWebExtensions.HttpEndpoint(server, authenticated);
+        var web = new HttpEndpointOnly();
+        builder.Services.AddSingleton(web);
+        builder.Services.AddSingleton<SupervisorPage>();
         var tls = GrpcEndpointTls.For(endpoint, server);
         builder.WebHost.ConfigureKestrel(kestrel =>
+        {
             kestrel.Listen(IPAddress.Parse(endpoint.Host), endpoint.Port, listen =>
             {
                 listen.Protocols = HttpProtocols.Http2;
@@ -65,7 +73,12 @@ public static class RoutingServerExtensions
                 {
                     listen.UseHttps(tls);
                 }
-            }));
+            });
+            if (httpEndpoint is not null)
+            {
+                kestrel.ListenHttp(httpEndpoint, web);
+            }
+        });
 
         builder.Services.AddGrpc(grpc =>
         {
@@ -81,6 +94,7 @@ public static class RoutingServerExtensions
         builder.Services.AddSingleton<CenterConfigurator>();
         builder.Services.AddSingleton<CenterWaker>();
         builder.Services.AddSingleton<ChangeFeeds>();
+        builder.Services.AddSingleton<QueueStatsFeed>();
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<DecisionTimings>();
         builder.Services.AddHostedService<RoutingStartup>();
@@ -95,6 +109,7 @@ public static class RoutingServerExtensions
         var authenticated = app.UseRoutingAuth();
         app.UseRateLimiter();
         app.MapRoutingHealth();
+        app.MapRoutingWeb(authenticated);
         foreach (var service in new[]
         {
             app.MapGrpcService<RoutingService>(),

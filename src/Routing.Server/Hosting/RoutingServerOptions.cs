@@ -129,6 +129,13 @@ public sealed class RoutingServerOptions
     /// </summary>
     public string HttpEndpoint { get; set; } = "http://127.0.0.1:8080";
 
+    /// <summary>
+    /// Most agents the supervisor page lists (the first in the catalog): each update reads every listed agent, so a
+    /// site with more agents watches them by queue in its own dashboards over WatchQueueStats.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int SupervisorPageMaxAgents { get; set; } = 500;
+
     /// <summary>How often the health service re-runs its checks for the streams watching it (grpc.health.v1 Watch).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -17,6 +17,13 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(authorizeResult);
+        if (ApiAccess.MethodOf(context) is null)
+        {
+            // A web route (the supervisor page's stream): plain HTTP 401 / 403.
+            await fallback.HandleAsync(next, context, policy, authorizeResult);
+            return;
+        }
+
         if (authorizeResult.Challenged)
         {
             // The handler keeps its result for the request: asking again returns why the token was refused.

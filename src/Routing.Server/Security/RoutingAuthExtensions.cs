@@ -12,7 +12,7 @@ namespace Routing.Server.Security;
 /// </summary>
 public static partial class RoutingAuthExtensions
 {
-    public static WebApplicationBuilder AddRoutingAuth(this WebApplicationBuilder builder, Uri grpcEndpoint)
+    public static bool AddRoutingAuth(this WebApplicationBuilder builder, Uri grpcEndpoint)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(grpcEndpoint);
@@ -30,7 +30,7 @@ public static partial class RoutingAuthExtensions
                     "or listen on a loopback address.");
             }
 
-            return builder;
+            return false;
         }
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
@@ -62,7 +62,7 @@ public static partial class RoutingAuthExtensions
             .AddPolicy(ApiAccess.Policy, policy => policy.RequireAuthenticatedUser().AddRequirements(new ApiRoleRequirement()));
         builder.Services.AddSingleton<IAuthorizationHandler, ApiRoleHandler>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
-        return builder;
+        return true;
     }
 
     /// <summary>Puts authentication in the pipeline when it is on, or says at start that it is off.</summary>

@@ -35,7 +35,8 @@ public sealed class DecisionTimings
         decisions = meterFactory.Create(MeterName).CreateHistogram<double>(
             DecisionDurationName,
             "s",
-            "From a RouteContact arriving to its offer written to the agent's offer stream, for contacts offered on arrival.");
+            "From a RouteContact arriving to its offer written to the agent's offer stream, for contacts offered on arrival.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets.Seconds });
     }
 
     /// <summary>A RouteContact for <paramref name="contactId"/> arrived.</summary>

@@ -29,6 +29,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string Address { get; private set; } = string.Empty;
 
+    /// <summary>The HTTP/1.1 endpoint: the supervisor page and <c>/metrics</c>.</summary>
+    public string HttpAddress { get; private set; } = string.Empty;
+
     public string DatabasePath { get; }
 
     public RoutingClient Client { get; private set; } = null!;
@@ -41,6 +44,7 @@ public sealed class ServerProcess : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             Address = $"http://127.0.0.1:{FreePort.Next()}";
+            HttpAddress = $"http://127.0.0.1:{FreePort.Next()}";
             app = RoutingServer.Build(Arguments());
             try
             {
@@ -82,6 +86,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private string[] DefaultArguments() =>
     [
         $"--Routing:Server:GrpcEndpoint={Address}",
+        $"--Routing:Server:HttpEndpoint={HttpAddress}",
         $"--Routing:Server:SiloPort={FreePort.Next()}",
         $"--Routing:Server:GatewayPort={FreePort.Next()}",
         $"--Routing:Server:ClusterId=test-{Guid.NewGuid():N}",

@@ -51,6 +51,7 @@ public sealed class TlsEndpointTests
     private string[] Arguments(string endpoint) =>
     [
         $"--Routing:Server:GrpcEndpoint={endpoint}",
+        $"--Routing:Server:HttpEndpoint=http://127.0.0.1:{FreePort.Next()}",
         $"--Routing:Server:SiloPort={FreePort.Next()}",
         $"--Routing:Server:GatewayPort={FreePort.Next()}",
         $"--Routing:Server:ClusterId=test-{Guid.NewGuid():N}",

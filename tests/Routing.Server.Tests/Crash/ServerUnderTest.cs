@@ -208,6 +208,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
     private IEnumerable<string> Arguments() =>
     [
         $"--Routing:Server:GrpcEndpoint={Address}",
+        "--Routing:Server:HttpEndpoint=",
         $"--Routing:Server:SiloPort={ports!.Value.Silo}",
         $"--Routing:Server:GatewayPort={ports.Value.Gateway}",
         "--Routing:Server:SeedFile=",

@@ -28,6 +28,9 @@ public sealed class GrainStateOperation
     /// <summary>Write, clear, delete: the version the row must still be at; <see langword="null"/> for a first write.</summary>
     public int? ExpectedVersion { get; init; }
 
+    /// <summary>How many operations went to the store in this one's batch (set when the batch is sent).</summary>
+    public int BatchSize { get; set; }
+
     /// <summary>Ends with the store's answer once the batch holding this operation is committed.</summary>
     public Task<GrainStateResult> Completion => completion.Task;
 

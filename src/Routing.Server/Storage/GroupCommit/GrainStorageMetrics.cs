@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Text;
+using Routing.Server.Telemetry;
 
 namespace Routing.Server.Storage.GroupCommit;
 
@@ -27,6 +28,7 @@ public sealed class GrainStorageMetrics
     private readonly Counter<long> bytesWritten;
     private readonly Counter<long> failedBatches;
     private readonly Histogram<double> batchDuration;
+    private readonly Histogram<int> batchSize;
 
     public GrainStorageMetrics(IMeterFactory meterFactory)
     {
@@ -36,7 +38,16 @@ public sealed class GrainStorageMetrics
         operations = meter.CreateCounter<long>(OperationsName, "{operation}", "Grain state and entry reads, writes and deletes committed.");
         bytesWritten = meter.CreateCounter<long>(BytesWrittenName, "By", "Payload bytes the committed writes carried.");
         failedBatches = meter.CreateCounter<long>("routing.storage.failed_batches", "{batch}", "Batches the store failed; every caller in them got UNAVAILABLE.");
-        batchDuration = meter.CreateHistogram<double>("routing.storage.batch.duration", "s", "Time from sending a batch to its commit.");
+        batchDuration = meter.CreateHistogram<double>(
+            "routing.storage.batch.duration",
+            "s",
+            "Time from sending a batch to its commit.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets.Seconds });
+        batchSize = meter.CreateHistogram<int>(
+            "routing.storage.batch.size",
+            "{operation}",
+            "Operations per committed batch: what group commit shares one round trip among.",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512] });
     }
 
     /// <summary>Counts a committed batch.</summary>
@@ -44,6 +55,7 @@ public sealed class GrainStorageMetrics
     {
         batches.Add(1);
         batchDuration.Record(duration.TotalSeconds);
+        batchSize.Record(batch.Count);
         foreach (var operation in batch)
         {
             var state = new KeyValuePair<string, object?>("state", operation.StateName);

@@ -41,12 +41,33 @@ public sealed partial class GroupCommitter : IAsyncDisposable
     public Task<GrainStateResult> RunAsync(GrainStateOperation operation)
     {
         ArgumentNullException.ThrowIfNull(operation);
+        var activity = StorageTracing.Start(operation);
         if (!queue.Writer.TryWrite(operation))
         {
             operation.Fail(new StoreUnavailableException($"the grain storage is shutting down; {operation.Kind} of {operation.StateName} {operation.Key} was not run"));
         }
 
-        return operation.Completion;
+        return activity is null ? operation.Completion : TracedAsync(operation, activity);
+    }
+
+    private static async Task<GrainStateResult> TracedAsync(GrainStateOperation operation, Activity activity)
+    {
+        using (activity)
+        {
+            try
+            {
+                return await operation.Completion;
+            }
+            catch (StoreUnavailableException ex)
+            {
+                activity.SetStatus(ActivityStatusCode.Error, ex.Message);
+                throw;
+            }
+            finally
+            {
+                activity.SetTag("routing.storage.batch_size", operation.BatchSize);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -64,6 +85,11 @@ public sealed partial class GroupCommitter : IAsyncDisposable
             while (batch.Count < maxBatchSize && queue.Reader.TryRead(out var operation))
             {
                 batch.Add(operation);
+            }
+
+            foreach (var operation in batch)
+            {
+                operation.BatchSize = batch.Count;
             }
 
             await CommitAsync(batch);
