@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Routing.Server.Tests.Api;
 
-/// <summary>The server will not listen beyond loopback without authentication, nor start with a key it cannot use.</summary>
+/// <summary>The server will not listen beyond loopback without authentication (gRPC or HTTP), nor start with a key it cannot use.</summary>
 public sealed class SecureDefaultTests
 {
     [Fact]
@@ -11,6 +11,20 @@ public sealed class SecureDefaultTests
         var refused = Assert.Throws<InvalidOperationException>(() => RoutingServer.Build(["--Routing:Server:GrpcEndpoint=http://0.0.0.0:50999"]));
 
         Assert.Contains("Routing:Auth:SigningKey", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://0.0.0.0:8080", "Routing:Auth:SigningKey")]
+    [InlineData("https://127.0.0.1:8080", "must be http://<IP address>:<port>")]
+    [InlineData("http://localhost:8080", "must be http://<IP address>:<port>")]
+    [InlineData("http://127.0.0.1:8080/page", "must be http://<IP address>:<port>")]
+    public void An_http_endpoint_beyond_loopback_without_authentication_or_not_plain_http_refuses_to_start(string endpoint, string named)
+    {
+        var refused = Assert.Throws<InvalidOperationException>(() => RoutingServer.Build(
+            [$"--Routing:Server:GrpcEndpoint=http://127.0.0.1:{FreePort.Next()}", $"--Routing:Server:HttpEndpoint={endpoint}"]));
+
+        Assert.Contains(named, refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Routing:Server:HttpEndpoint", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
