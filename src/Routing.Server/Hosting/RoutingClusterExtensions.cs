@@ -27,7 +27,8 @@ public static class RoutingClusterExtensions
         {
             var sqlite = configuration.GetSection(SqliteStorageOptions.SectionName).Get<SqliteStorageOptions>() ?? new SqliteStorageOptions();
             silo.UseLocalhostClustering(server.SiloPort, server.GatewayPort, serviceId: server.ServiceId, clusterId: server.ClusterId);
-            silo.AddSqliteGrainStorage(StorageNames.Routing, sqlite.DatabasePath);
+            // Unresolvable only without a home directory; the options' validation names the setting to set.
+            silo.AddSqliteGrainStorage(StorageNames.Routing, sqlite.ResolveDatabasePath() ?? SqliteStorageOptions.DefaultFileName);
             return silo;
         }
 

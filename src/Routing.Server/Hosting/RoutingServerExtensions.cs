@@ -41,7 +41,11 @@ public static class RoutingServerExtensions
                 options => options.DesktopRenewInterval + options.WatchSweepInterval < options.DesktopGrace,
                 $"{RoutingGrainOptions.Section}:{nameof(RoutingGrainOptions.DesktopGrace)} must be longer than {nameof(RoutingGrainOptions.DesktopLease)} / 3 (how often a desktop's stream renews, plus a tenth), or live desktops would be put Not Ready.")
             .ValidateOnStart();
-        builder.Services.AddOptions<SqliteStorageOptions>().BindConfiguration(SqliteStorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SqliteStorageOptions>().BindConfiguration(SqliteStorageOptions.SectionName)
+            .Validate(
+                sqlite => sqlite.ResolveDatabasePath() is not null,
+                $"{SqliteStorageOptions.SectionName}:{nameof(SqliteStorageOptions.DatabasePath)} must name the SQLite database file: this user has no local application data folder for the default")
+            .ValidateOnStart();
         builder.Services.AddOptions<GroupCommitOptions>().BindConfiguration(GroupCommitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<PostgreSqlStorageOptions>().BindConfiguration(PostgreSqlStorageOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<PostgreSqlStorageOptions>, PostgreSqlStorageOptionsValidator>();

@@ -7,7 +7,7 @@ namespace Routing.Server.Storage;
 /// Registers the grain storage on an embedded SQLite file: the default storage of a single-node deployment, with
 /// nothing to install.
 /// </summary>
-public static class SqliteGrainStorageExtensions
+public static partial class SqliteGrainStorageExtensions
 {
     // Seconds a statement waits for a lock held by another process on the file (a second silo, the sqlite3 CLI).
     // The silo's own writes never wait: they all go through one connection.
@@ -44,7 +44,8 @@ public static class SqliteGrainStorageExtensions
             DefaultTimeout = BusyTimeoutSeconds,
         }.ToString();
 
-        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SchemaCreator(providerName, connectionString));
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
+            new SchemaCreator(providerName, fullPath, connectionString, services.GetRequiredService<ILogger<SchemaCreator>>()));
 
         return silo.AddGroupCommitGrainStorage(
             providerName,
@@ -55,12 +56,21 @@ public static class SqliteGrainStorageExtensions
 
     // Runs the schema at RuntimeInitialize, before the silo joins the cluster and any grain activates:
     // an unusable database path stops the silo at start, not at the first grain activation.
-    private sealed class SchemaCreator(string providerName, string connectionString) : ILifecycleParticipant<ISiloLifecycle>
+    private sealed partial class SchemaCreator(string providerName, string path, string connectionString, ILogger<SchemaCreator> logger)
+        : ILifecycleParticipant<ISiloLifecycle>
     {
         public void Participate(ISiloLifecycle lifecycle) =>
             lifecycle.Subscribe(
                 $"{nameof(SqliteSchema)}-{providerName}",
                 ServiceLifecycleStage.RuntimeInitialize,
-                ct => SqliteSchema.EnsureCreatedAsync(connectionString, ct));
+                async ct =>
+                {
+                    await SqliteSchema.EnsureCreatedAsync(connectionString, ct);
+                    LogOpened(logger, providerName, path);
+                });
+
+        // Said at every start, so whoever runs the server knows which file holds its state.
+        [LoggerMessage(Level = LogLevel.Information, Message = "Grain storage '{Provider}' keeps its state in the SQLite file {Path}")]
+        private static partial void LogOpened(ILogger logger, string provider, string path);
     }
 }
