@@ -16,26 +16,26 @@ public static class ConfigMapper
         RequestValidation.Id(config.QueueId, "queue_id");
         if (config.Channels.Count == 0)
         {
-            GrpcErrors.InvalidArgument($"queue '{config.QueueId}' must take at least one channel");
+            GrpcErrors.InvalidArgument("channels", $"queue '{config.QueueId}' must take at least one channel");
         }
 
         var channels = config.Channels.Select(c => RequestValidation.Channel(c, "channels")).Distinct().ToList();
         var percent = config.ServiceLevelPercent == 0 ? defaults.ServiceLevelPercent : config.ServiceLevelPercent;
         if (percent is < 1 or > 100)
         {
-            GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"service_level_percent {percent} is out of range 1-100"));
+            GrpcErrors.InvalidArgument("service_level_percent", string.Create(CultureInfo.InvariantCulture, $"service_level_percent {percent} is out of range 1-100"));
         }
 
         var maxWaiting = config.MaxWaiting == 0 ? defaults.MaxWaiting : config.MaxWaiting;
         if (maxWaiting < 1)
         {
-            GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"max_waiting {maxWaiting} must be at least 1"));
+            GrpcErrors.InvalidArgument("max_waiting", string.Create(CultureInfo.InvariantCulture, $"max_waiting {maxWaiting} must be at least 1"));
         }
 
         RequestValidation.AtMost(config.Relaxation.Count, InputLimits.MaxRelaxationSteps, "relaxation", "steps");
         var relaxation = config.Relaxation.Select(step => new RelaxationStep(
             RequestValidation.Duration(step.After, TimeSpan.Zero, "relaxation.after"),
-            step.LowerMinimumBy >= 0 ? step.LowerMinimumBy : RequestValidation.Fail<int>("relaxation.lower_minimum_by cannot be negative"),
+            step.LowerMinimumBy >= 0 ? step.LowerMinimumBy : RequestValidation.Fail<int>("relaxation.lower_minimum_by", "relaxation.lower_minimum_by cannot be negative"),
             [.. DropSkills(step.DropSkills)])).ToList();
 
         return new QueueDefinition(
@@ -96,16 +96,16 @@ public static class ConfigMapper
         var skills = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (skill, level) in config.Skills)
         {
-            var name = RequestValidation.SkillName(skill);
-            if (!skills.TryAdd(name, RequestValidation.Proficiency(level, name)))
+            var name = RequestValidation.SkillName(skill, "skills");
+            if (!skills.TryAdd(name, RequestValidation.Proficiency(level, name, "skills")))
             {
-                GrpcErrors.InvalidArgument($"skill '{name}' is listed twice");
+                GrpcErrors.InvalidArgument("skills", $"skill '{name}' is listed twice");
             }
         }
 
         if (config.Capacity.Count == 0)
         {
-            GrpcErrors.InvalidArgument($"agent '{config.AgentId}' needs capacity for at least one channel");
+            GrpcErrors.InvalidArgument("capacity", $"agent '{config.AgentId}' needs capacity for at least one channel");
         }
 
         var capacity = new Dictionary<Channel, ChannelCapacity>();
@@ -114,12 +114,12 @@ public static class ConfigMapper
             var channel = RequestValidation.Channel(entry.Channel, "capacity.channel");
             if (entry.MaxConcurrent is < 1 or > MaxConcurrentPerChannel)
             {
-                GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"capacity for {channel.ToString().ToLowerInvariant()} must be 1-{MaxConcurrentPerChannel}, not {entry.MaxConcurrent}"));
+                GrpcErrors.InvalidArgument("capacity.max_concurrent", string.Create(CultureInfo.InvariantCulture, $"capacity for {channel.ToString().ToLowerInvariant()} must be 1-{MaxConcurrentPerChannel}, not {entry.MaxConcurrent}"));
             }
 
             if (!capacity.TryAdd(channel, new ChannelCapacity(entry.MaxConcurrent, entry.Exclusive, entry.Interruptible)))
             {
-                GrpcErrors.InvalidArgument($"capacity for {channel.ToString().ToLowerInvariant()} is listed twice");
+                GrpcErrors.InvalidArgument("capacity.channel", $"capacity for {channel.ToString().ToLowerInvariant()} is listed twice");
             }
         }
 
@@ -129,7 +129,7 @@ public static class ConfigMapper
             var channel = RequestValidation.Channel(entry.Channel, "wrap_up.channel");
             if (!wrapUp.TryAdd(channel, RequestValidation.Duration(entry.WrapUp, TimeSpan.Zero, "wrap_up", allowZero: true)))
             {
-                GrpcErrors.InvalidArgument($"wrap-up for {channel.ToString().ToLowerInvariant()} is listed twice");
+                GrpcErrors.InvalidArgument("wrap_up.channel", $"wrap-up for {channel.ToString().ToLowerInvariant()} is listed twice");
             }
         }
 
@@ -140,12 +140,12 @@ public static class ConfigMapper
             var priority = membership.Priority == 0 ? 1 : membership.Priority;
             if (priority < 1)
             {
-                GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"priority {priority} for queue '{queueId}' must be 1 or more (1 is served first)"));
+                GrpcErrors.InvalidArgument("queues.priority", string.Create(CultureInfo.InvariantCulture, $"priority {priority} for queue '{queueId}' must be 1 or more (1 is served first)"));
             }
 
             if (queues.Any(q => q.QueueId == queueId))
             {
-                GrpcErrors.InvalidArgument($"queue '{queueId}' is listed twice");
+                GrpcErrors.InvalidArgument("queues.queue_id", $"queue '{queueId}' is listed twice");
             }
 
             queues.Add(new QueueMembership(queueId, priority));
@@ -212,7 +212,7 @@ public static class ConfigMapper
         {
             Proto.CustomerTier.Unspecified or Proto.CustomerTier.Standard => CustomerTier.Standard,
             Proto.CustomerTier.Vip => CustomerTier.Vip,
-            _ => RequestValidation.Fail<CustomerTier>(string.Create(CultureInfo.InvariantCulture, $"tier {(int)config.Tier} is not a known customer tier")),
+            _ => RequestValidation.Fail<CustomerTier>("tier", string.Create(CultureInfo.InvariantCulture, $"tier {(int)config.Tier} is not a known customer tier")),
         };
         return new CustomerProfile(
             RequestValidation.Text(config.Name, "name", InputLimits.MaxNameLength),
@@ -231,7 +231,7 @@ public static class ConfigMapper
     private static IEnumerable<string> DropSkills(Google.Protobuf.Collections.RepeatedField<string> skills)
     {
         RequestValidation.AtMost(skills.Count, InputLimits.MaxSkillsPerContact, "relaxation.drop_skills", "skills");
-        return skills.Select(RequestValidation.SkillName);
+        return skills.Select(skill => RequestValidation.SkillName(skill, "relaxation.drop_skills"));
     }
 
     private static QueueFullPolicy FullPolicy(Proto.QueueFullPolicy policy) => policy switch
@@ -239,7 +239,7 @@ public static class ConfigMapper
         Proto.QueueFullPolicy.Unspecified or Proto.QueueFullPolicy.Refuse => QueueFullPolicy.Refuse,
         Proto.QueueFullPolicy.Overflow => QueueFullPolicy.Overflow,
         Proto.QueueFullPolicy.OfferCallback => QueueFullPolicy.OfferCallback,
-        _ => RequestValidation.Fail<QueueFullPolicy>(string.Create(CultureInfo.InvariantCulture, $"when_full {(int)policy} is not a known policy")),
+        _ => RequestValidation.Fail<QueueFullPolicy>("when_full", string.Create(CultureInfo.InvariantCulture, $"when_full {(int)policy} is not a known policy")),
     };
 
     private static IvrRouteKind RouteKind(Proto.IvrRouteKind kind) => kind switch
@@ -247,7 +247,7 @@ public static class ConfigMapper
         Proto.IvrRouteKind.Unspecified or Proto.IvrRouteKind.Queue => IvrRouteKind.Queue,
         Proto.IvrRouteKind.Callback => IvrRouteKind.Callback,
         Proto.IvrRouteKind.LeaveEmail => IvrRouteKind.LeaveEmail,
-        _ => RequestValidation.Fail<IvrRouteKind>(string.Create(CultureInfo.InvariantCulture, $"route.kind {(int)kind} is not a known route kind")),
+        _ => RequestValidation.Fail<IvrRouteKind>("route.kind", string.Create(CultureInfo.InvariantCulture, $"route.kind {(int)kind} is not a known route kind")),
     };
 
     private static AgentSelectionStrategy Strategy(Proto.AgentSelectionStrategy strategy) => strategy switch
@@ -256,6 +256,6 @@ public static class ConfigMapper
         Proto.AgentSelectionStrategy.BestProficiency => AgentSelectionStrategy.BestProficiency,
         Proto.AgentSelectionStrategy.LeastOccupied => AgentSelectionStrategy.LeastOccupied,
         Proto.AgentSelectionStrategy.RoundRobin => AgentSelectionStrategy.RoundRobin,
-        _ => RequestValidation.Fail<AgentSelectionStrategy>(string.Create(CultureInfo.InvariantCulture, $"strategy {(int)strategy} is not a known agent-selection strategy")),
+        _ => RequestValidation.Fail<AgentSelectionStrategy>("strategy", string.Create(CultureInfo.InvariantCulture, $"strategy {(int)strategy} is not a known agent-selection strategy")),
     };
 }

@@ -1,22 +1,45 @@
 using System.Diagnostics.CodeAnalysis;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
 
 namespace Routing.Server.Mapping;
 
 /// <summary>The one place grain replies and bad input become gRPC statuses.</summary>
 public static class GrpcErrors
 {
+    /// <summary>INVALID_ARGUMENT for a rule that spans several fields: the message says which.</summary>
     [DoesNotReturn]
-    public static void InvalidArgument(string message) => throw new RpcException(new Status(StatusCode.InvalidArgument, message));
+    public static void InvalidArgument(string message) => throw new RpcException(new Grpc.Core.Status(StatusCode.InvalidArgument, message));
+
+    /// <summary>
+    /// INVALID_ARGUMENT for one field, with the standard rich error model beside the message: a google.rpc.Status
+    /// carrying a google.rpc.BadRequest field violation (in the grpc-status-details-bin trailer), so a client or
+    /// a form can point at the field without parsing the text.
+    /// </summary>
+    [DoesNotReturn]
+    public static void InvalidArgument(string field, string message) =>
+        throw new Google.Rpc.Status
+        {
+            Code = (int)Code.InvalidArgument,
+            Message = message,
+            Details =
+            {
+                Any.Pack(new BadRequest
+                {
+                    FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = message } },
+                }),
+            },
+        }.ToRpcException();
 
     [DoesNotReturn]
-    public static void NotFound(string message) => throw new RpcException(new Status(StatusCode.NotFound, message));
+    public static void NotFound(string message) => throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, message));
 
     public static void ThrowIfFailed(Reply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
         if (!reply.IsOk)
         {
-            throw new RpcException(new Status(ToStatusCode(reply.Status), reply.Message));
+            throw new RpcException(new Grpc.Core.Status(ToStatusCode(reply.Status), reply.Message));
         }
     }
 
@@ -25,7 +48,7 @@ public static class GrpcErrors
         ArgumentNullException.ThrowIfNull(reply);
         if (!reply.IsOk)
         {
-            throw new RpcException(new Status(ToStatusCode(reply.Status), reply.Message));
+            throw new RpcException(new Grpc.Core.Status(ToStatusCode(reply.Status), reply.Message));
         }
 
         return reply.Value!;

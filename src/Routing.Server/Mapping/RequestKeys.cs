@@ -37,5 +37,5 @@ public static class RequestKeys
     /// <summary>The key of <paramref name="request"/>, which must carry a request id: INVALID_ARGUMENT when it has none.</summary>
     public static RequestKey Required<T>(T request)
         where T : IMessage<T> =>
-        Of(request) ?? RequestValidation.Fail<RequestKey>(RequestIdField + " is required");
+        Of(request) ?? RequestValidation.Fail<RequestKey>(RequestIdField, RequestIdField + " is required");
 }

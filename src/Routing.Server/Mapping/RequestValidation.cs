@@ -19,12 +19,12 @@ public static partial class RequestValidation
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            GrpcErrors.InvalidArgument($"{field} is required");
+            GrpcErrors.InvalidArgument(field, $"{field} is required");
         }
 
         if (value.Length > InputLimits.MaxIdLength || !IdPattern().IsMatch(value))
         {
-            GrpcErrors.InvalidArgument($"{field} {Quoted(value)} is malformed: use up to {InputLimits.MaxIdLength} letters, digits and . _ : @ + -, starting with a letter, digit or + (a phone number is fine)");
+            GrpcErrors.InvalidArgument(field, $"{field} {Quoted(value)} is malformed: use up to {InputLimits.MaxIdLength} letters, digits and . _ : @ + -, starting with a letter, digit or + (a phone number is fine)");
         }
 
         return value;
@@ -35,26 +35,26 @@ public static partial class RequestValidation
         Proto.Channel.Voice => Core.Channel.Voice,
         Proto.Channel.Chat => Core.Channel.Chat,
         Proto.Channel.Email => Core.Channel.Email,
-        Proto.Channel.Unspecified => Fail<Channel>($"{field} is required: voice, chat or email"),
-        _ => Fail<Channel>(string.Create(CultureInfo.InvariantCulture, $"{field} {(int)channel} is not a known channel: use voice, chat or email")),
+        Proto.Channel.Unspecified => Fail<Channel>(field, $"{field} is required: voice, chat or email"),
+        _ => Fail<Channel>(field, string.Create(CultureInfo.InvariantCulture, $"{field} {(int)channel} is not a known channel: use voice, chat or email")),
     };
 
-    public static string SkillName(string skill)
+    public static string SkillName(string skill, string field)
     {
         var name = skill.Trim().ToLowerInvariant();
         if (name.Length == 0 || name.Length > InputLimits.MaxIdLength || !SkillPattern().IsMatch(name))
         {
-            GrpcErrors.InvalidArgument($"skill name {Quoted(skill)} is malformed: use up to {InputLimits.MaxIdLength} letters, digits, - and _");
+            GrpcErrors.InvalidArgument(field, $"skill name {Quoted(skill)} is malformed: use up to {InputLimits.MaxIdLength} letters, digits, - and _");
         }
 
         return name;
     }
 
-    public static int Proficiency(int level, string skill)
+    public static int Proficiency(int level, string skill, string field)
     {
         if (!Core.Proficiency.IsValid(level))
         {
-            GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"proficiency {level} for skill '{skill}' is out of range {Core.Proficiency.Min}-{Core.Proficiency.Max}"));
+            GrpcErrors.InvalidArgument(field, string.Create(CultureInfo.InvariantCulture, $"proficiency {level} for skill '{skill}' is out of range {Core.Proficiency.Min}-{Core.Proficiency.Max}"));
         }
 
         return level;
@@ -67,15 +67,17 @@ public static partial class RequestValidation
 
         var result = new List<SkillRequirement>(requirements.Count);
         var named = new HashSet<string>(StringComparer.Ordinal);
+        var index = 0;
         foreach (var requirement in requirements)
         {
-            var name = SkillName(requirement.Skill);
+            var element = string.Create(CultureInfo.InvariantCulture, $"{field}[{index++}]");
+            var name = SkillName(requirement.Skill, element + ".skill");
             if (!named.Add(name))
             {
-                GrpcErrors.InvalidArgument($"skill '{name}' is required twice");
+                GrpcErrors.InvalidArgument(element + ".skill", $"skill '{name}' is required twice");
             }
 
-            result.Add(new SkillRequirement(name, Proficiency(requirement.MinLevel, name)));
+            result.Add(new SkillRequirement(name, Proficiency(requirement.MinLevel, name, element + ".min_level")));
         }
 
         return result;
@@ -86,7 +88,7 @@ public static partial class RequestValidation
     {
         if (count > limit)
         {
-            GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"{field} has {count} {things}; at most {limit} are allowed"));
+            GrpcErrors.InvalidArgument(field, string.Create(CultureInfo.InvariantCulture, $"{field} has {count} {things}; at most {limit} are allowed"));
         }
     }
 
@@ -100,7 +102,7 @@ public static partial class RequestValidation
         ArgumentNullException.ThrowIfNull(value);
         if (value.Length > maxLength)
         {
-            GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"{field} is {value.Length} characters long; at most {maxLength} are allowed"));
+            GrpcErrors.InvalidArgument(field, string.Create(CultureInfo.InvariantCulture, $"{field} is {value.Length} characters long; at most {maxLength} are allowed"));
         }
 
         for (var i = 0; i < value.Length; i++)
@@ -108,7 +110,7 @@ public static partial class RequestValidation
             var c = value[i];
             if (IsHidden(c) && !(multiline && c is '\n' or '\r' or '\t'))
             {
-                GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"{field} contains control character U+{(int)c:X4} at position {i}"));
+                GrpcErrors.InvalidArgument(field, string.Create(CultureInfo.InvariantCulture, $"{field} contains control character U+{(int)c:X4} at position {i}"));
             }
         }
 
@@ -126,7 +128,7 @@ public static partial class RequestValidation
         {
             if (key.Length == 0 || key.Length > InputLimits.MaxAttributeKeyLength || !AttributeKeyPattern().IsMatch(key))
             {
-                GrpcErrors.InvalidArgument($"{field} key {Quoted(key)} is malformed: use up to {InputLimits.MaxAttributeKeyLength} letters, digits and . _ : -");
+                GrpcErrors.InvalidArgument(field, $"{field} key {Quoted(key)} is malformed: use up to {InputLimits.MaxAttributeKeyLength} letters, digits and . _ : -");
             }
 
             result[key] = Text(value, $"{field}['{key}']", InputLimits.MaxAttributeValueLength);
@@ -135,7 +137,7 @@ public static partial class RequestValidation
 
         if (total > InputLimits.MaxAttributesTotalLength)
         {
-            GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"{field} hold {total} characters in all; at most {InputLimits.MaxAttributesTotalLength} are allowed"));
+            GrpcErrors.InvalidArgument(field, string.Create(CultureInfo.InvariantCulture, $"{field} hold {total} characters in all; at most {InputLimits.MaxAttributesTotalLength} are allowed"));
         }
 
         return result;
@@ -181,7 +183,7 @@ public static partial class RequestValidation
         var value = priority ?? ContactPriority.Default;
         if (!ContactPriority.IsValid(value))
         {
-            GrpcErrors.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"priority {value} is out of range {ContactPriority.Min}-{ContactPriority.Max}"));
+            GrpcErrors.InvalidArgument("priority", string.Create(CultureInfo.InvariantCulture, $"priority {value} is out of range {ContactPriority.Min}-{ContactPriority.Max}"));
         }
 
         return value;
@@ -198,7 +200,7 @@ public static partial class RequestValidation
         var span = value.ToTimeSpan();
         if (span < TimeSpan.Zero || (span == TimeSpan.Zero && !allowZero))
         {
-            GrpcErrors.InvalidArgument($"{field} must be {(allowZero ? "zero or more" : "more than zero")}");
+            GrpcErrors.InvalidArgument(field, $"{field} must be {(allowZero ? "zero or more" : "more than zero")}");
         }
 
         return span;
@@ -208,7 +210,7 @@ public static partial class RequestValidation
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            GrpcErrors.InvalidArgument($"{field} is required");
+            GrpcErrors.InvalidArgument(field, $"{field} is required");
         }
 
         return value;
@@ -220,7 +222,7 @@ public static partial class RequestValidation
         ArgumentNullException.ThrowIfNull(digits);
         if (digits.Length > InputLimits.MaxDigits || !DigitsPattern().IsMatch(digits))
         {
-            GrpcErrors.InvalidArgument($"digits {Quoted(digits)} must be up to {InputLimits.MaxDigits} touch-tone keys: 0-9, * or #");
+            GrpcErrors.InvalidArgument("digits", $"digits {Quoted(digits)} must be up to {InputLimits.MaxDigits} touch-tone keys: 0-9, * or #");
         }
 
         return digits;
@@ -232,7 +234,7 @@ public static partial class RequestValidation
         var digitCount = number.Count(char.IsAsciiDigit);
         if (!PhonePattern().IsMatch(number) || digitCount is < MinPhoneDigits or > MaxPhoneDigits)
         {
-            GrpcErrors.InvalidArgument($"{field} {Quoted(number)} is not a phone number: use {MinPhoneDigits} to {MaxPhoneDigits} digits, optionally after a +");
+            GrpcErrors.InvalidArgument(field, $"{field} {Quoted(number)} is not a phone number: use {MinPhoneDigits} to {MaxPhoneDigits} digits, optionally after a +");
         }
 
         return number;
@@ -243,10 +245,10 @@ public static partial class RequestValidation
         CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
             or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
-    /// <summary>Throws InvalidArgument where an expression needs a value.</summary>
-    public static T Fail<T>(string message)
+    /// <summary>Throws InvalidArgument for <paramref name="field"/> where an expression needs a value.</summary>
+    public static T Fail<T>(string field, string message)
     {
-        GrpcErrors.InvalidArgument(message);
+        GrpcErrors.InvalidArgument(field, message);
         return default!;
     }
 

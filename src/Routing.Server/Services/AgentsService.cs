@@ -25,7 +25,7 @@ public sealed class AgentsService(
             Proto.AgentStatus.Available => AgentPresence.Available,
             Proto.AgentStatus.NotReady => AgentPresence.NotReady,
             Proto.AgentStatus.LoggedOut => AgentPresence.LoggedOut,
-            _ => RequestValidation.Fail<AgentPresence>("status is required: AVAILABLE, NOT_READY or LOGGED_OUT"),
+            _ => RequestValidation.Fail<AgentPresence>("status", "status is required: AVAILABLE, NOT_READY or LOGGED_OUT"),
         };
         var reason = RequestValidation.Text(request.Reason, "reason", InputLimits.MaxShortTextLength);
         if (presence == AgentPresence.NotReady)

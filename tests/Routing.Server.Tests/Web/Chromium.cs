@@ -15,23 +15,9 @@ public static class Chromium
     /// <summary>The browser's executable.</summary>
     public static string ExecutablePath => Found.Value;
 
-    /// <summary>The repository's root: the folder above the test binaries that holds Routing.sln.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Routing.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Routing.sln was not found above {AppContext.BaseDirectory}");
-    }
-
     private static string Find()
     {
-        var script = Path.Combine(RepositoryRoot(), "tools", "chromium-env.sh");
+        var script = Path.Combine(Repository.Root(), "tools", "chromium-env.sh");
         using var process = Process.Start(new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true, RedirectStandardError = true })
             ?? throw new InvalidOperationException("could not run bash");
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -82,7 +82,7 @@ public sealed class SupervisorPageTests
         Assert.True(new FileInfo(screenshot).Length > 0);
         if (Environment.GetEnvironmentVariable(ScreenshotToDocsVariable) == "1")
         {
-            File.Copy(screenshot, Path.Combine(Chromium.RepositoryRoot(), "docs", "supervisor.png"), overwrite: true);
+            File.Copy(screenshot, Path.Combine(Repository.Root(), "docs", "supervisor.png"), overwrite: true);
         }
 
         await desktops.CancelAsync();
