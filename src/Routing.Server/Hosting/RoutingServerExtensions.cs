@@ -23,6 +23,7 @@ public static class RoutingServerExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var server = builder.Configuration.GetSection(RoutingServerOptions.Section).Get<RoutingServerOptions>() ?? new RoutingServerOptions();
+        var postgreSqlConfigured = builder.Configuration.GetSection(PostgreSqlStorageOptions.SectionName).Get<PostgreSqlStorageOptions>()?.IsConfigured == true;
 
         builder.Services.AddOptions<RoutingServerOptions>().BindConfiguration(RoutingServerOptions.Section).ValidateDataAnnotations()
             .Validate(
@@ -31,7 +32,17 @@ public static class RoutingServerExtensions
             .Validate(
                 options => options.MinCallsInFlight <= options.MaxCallsInFlight,
                 $"{RoutingServerOptions.Section}:{nameof(RoutingServerOptions.MinCallsInFlight)} must not be above {nameof(RoutingServerOptions.MaxCallsInFlight)}.")
+            .Validate(
+                options => !options.KubernetesHosting || KubernetesPod.IsCurrent(),
+                $"{RoutingServerOptions.Section}:{nameof(RoutingServerOptions.KubernetesHosting)} is on, but this process is not in a Kubernetes pod: " +
+                $"{string.Join(" and ", KubernetesPod.RequiredEnvironment)} must be set (the pod's service account and the downward API, see deploy/kubernetes).")
+            .Validate(
+                options => !options.KubernetesHosting || postgreSqlConfigured,
+                $"{RoutingServerOptions.Section}:{nameof(RoutingServerOptions.KubernetesHosting)} needs {PostgreSqlStorageOptions.SectionName}:{nameof(PostgreSqlStorageOptions.ConnectionString)}: " +
+                "the cluster's membership is kept in PostgreSQL, Kubernetes hosting only adds to it.")
             .ValidateOnStart();
+        // SIGTERM stops the host: the gRPC endpoint drains, then the silo leaves gracefully, within this time.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = server.ShutdownTimeout);
         builder.Services.AddOptions<QueueDefaultsOptions>().BindConfiguration(QueueDefaultsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RoutingGrainOptions>().BindConfiguration(RoutingGrainOptions.Section).ValidateDataAnnotations()
             .Validate(
@@ -50,6 +61,12 @@ public static class RoutingServerExtensions
         builder.UseOrleans(silo =>
         {
             silo.AddRoutingStorageAndClustering(builder.Configuration, server);
+            if (server.KubernetesHosting)
+            {
+                // After the clustering above, whose ClusterOptions and advertised address stay in force.
+                silo.UseKubernetesHosting();
+            }
+
             silo.AddRoutingGrains();
             silo.AddRoutingTracing(builder.Configuration);
             silo.Services.AddSerializer(serializer => serializer.AddRoutingCoreTypes());
