@@ -23,7 +23,12 @@ public static class RoutingServerExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var server = builder.Configuration.GetSection(RoutingServerOptions.Section).Get<RoutingServerOptions>() ?? new RoutingServerOptions();
-        var postgreSqlConfigured = builder.Configuration.GetSection(PostgreSqlStorageOptions.SectionName).Get<PostgreSqlStorageOptions>()?.IsConfigured == true;
+        if (server.KubernetesHosting)
+        {
+            // Refused here, at build: Orleans' own check fails later, inside the silo's start, naming POD_NAMESPACE only.
+            KubernetesPod.EnsureCurrent(builder.Configuration.GetSection(PostgreSqlStorageOptions.SectionName).Get<PostgreSqlStorageOptions>()?.IsConfigured == true);
+        }
+
 
         builder.Services.AddOptions<RoutingServerOptions>().BindConfiguration(RoutingServerOptions.Section).ValidateDataAnnotations()
             .Validate(
@@ -32,14 +37,6 @@ public static class RoutingServerExtensions
             .Validate(
                 options => options.MinCallsInFlight <= options.MaxCallsInFlight,
                 $"{RoutingServerOptions.Section}:{nameof(RoutingServerOptions.MinCallsInFlight)} must not be above {nameof(RoutingServerOptions.MaxCallsInFlight)}.")
-            .Validate(
-                options => !options.KubernetesHosting || KubernetesPod.IsCurrent(),
-                $"{RoutingServerOptions.Section}:{nameof(RoutingServerOptions.KubernetesHosting)} is on, but this process is not in a Kubernetes pod: " +
-                $"{string.Join(" and ", KubernetesPod.RequiredEnvironment)} must be set (the pod's service account and the downward API, see deploy/kubernetes).")
-            .Validate(
-                options => !options.KubernetesHosting || postgreSqlConfigured,
-                $"{RoutingServerOptions.Section}:{nameof(RoutingServerOptions.KubernetesHosting)} needs {PostgreSqlStorageOptions.SectionName}:{nameof(PostgreSqlStorageOptions.ConnectionString)}: " +
-                "the cluster's membership is kept in PostgreSQL, Kubernetes hosting only adds to it.")
             .ValidateOnStart();
         // SIGTERM stops the host: the gRPC endpoint drains, then the silo leaves gracefully, within this time.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = server.ShutdownTimeout);
