@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Checks the deployment files as far as this machine allows; re-runnable by anyone from any directory:
+#   bash deploy/check.sh            # YAML, Kubernetes schemas, compose, nginx, Dockerfile lint
+#   bash deploy/check.sh --image    # and, with podman, build deploy/Dockerfile on local stand-in base images and run it
+# Tools come from apt and npm (yamllint, docker-compose, nginx, podman, debootstrap; kubernetes-models, js-yaml,
+# dockerfilelint) into a work folder of its own (DEPLOY_CHECK_DIR, default /tmp/routing-deploy-check).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work="${DEPLOY_CHECK_DIR:-/tmp/routing-deploy-check}"
+mkdir -p "$work"
+step() { echo "== $*"; }
+
+need_apt() {
+  local missing=()
+  for pair in "$@"; do command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}"); done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+need_apt yamllint:yamllint docker-compose:docker-compose nginx:nginx-light node:nodejs npm:npm
+if [ ! -d "$work/npm/node_modules/kubernetes-models" ]; then
+  mkdir -p "$work/npm"
+  (cd "$work/npm" && npm init -y >/dev/null && npm install --no-audit --no-fund kubernetes-models js-yaml dockerfilelint >/dev/null)
+fi
+
+step "YAML syntax (yamllint)"
+yamllint -d '{extends: default, rules: {line-length: {max: 160}, document-start: disable, comments: {min-spaces-from-content: 1}, truthy: {check-keys: false}}}' \
+  deploy/compose.yaml deploy/kubernetes/
+
+step "Kubernetes manifests against the API schemas and the router's needs"
+NODE_PATH="$work/npm/node_modules" node deploy/check-manifests.mjs deploy/kubernetes
+
+step "compose file (docker-compose config)"
+env_file=deploy/compose/routing.env
+created_env=false
+if [ ! -f "$env_file" ]; then cp deploy/compose/routing.env.example "$env_file"; created_env=true; fi
+docker-compose -f deploy/compose.yaml config -q
+if $created_env; then rm -f "$env_file"; fi
+
+step "nginx configuration of the gRPC entry point (nginx -t)"
+nginx -t -q -c "$PWD/deploy/compose/nginx.conf" -g "pid $work/nginx.pid; error_log $work/nginx-error.log;"
+
+step "Dockerfile lint (dockerfilelint)"
+"$work/npm/node_modules/.bin/dockerfilelint" deploy/Dockerfile
+
+if [ "${1:-}" = "--image" ]; then
+  bash deploy/check-image.sh "$work"
+fi
+echo "deploy checks passed"
