@@ -41,7 +41,14 @@ step "nginx configuration of the gRPC entry point (nginx -t)"
 nginx -t -q -c "$PWD/deploy/compose/nginx.conf" -g "pid $work/nginx.pid; error_log $work/nginx-error.log;"
 
 step "Dockerfile lint (dockerfilelint)"
-"$work/npm/node_modules/.bin/dockerfilelint" deploy/Dockerfile
+# Two findings are the linter's, not the file's: tags given by ARG (the defaults carry :10.0), and HEALTHCHECK's
+# --start-period, newer than dockerfilelint 1.8. Anything else fails the check.
+"$work/npm/node_modules/.bin/dockerfilelint" -o json deploy/Dockerfile | node -e '
+  const issues = JSON.parse(require("fs").readFileSync(0, "utf8")).files.flatMap((f) => f.issues).filter((i) =>
+    !(i.title === "Base Image Missing Tag" && /^FROM \$\{[A-Z_]+\}/.test(i.content)) &&
+    !(i.title === "Invalid Argument Format" && i.content.startsWith("HEALTHCHECK")));
+  for (const i of issues) console.error(`Dockerfile:${i.line}: ${i.title}: ${i.content}`);
+  process.exit(issues.length > 0 ? 1 : 0);'
 
 if [ "${1:-}" = "--image" ]; then
   bash deploy/check-image.sh "$work"
