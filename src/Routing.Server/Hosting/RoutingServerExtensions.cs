@@ -23,6 +23,12 @@ public static class RoutingServerExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var server = builder.Configuration.GetSection(RoutingServerOptions.Section).Get<RoutingServerOptions>() ?? new RoutingServerOptions();
+        if (server.KubernetesHosting)
+        {
+            // Refused here, at build: Orleans' own check fails later, inside the silo's start, naming POD_NAMESPACE only.
+            KubernetesPod.EnsureCurrent(builder.Configuration.GetSection(PostgreSqlStorageOptions.SectionName).Get<PostgreSqlStorageOptions>()?.IsConfigured == true);
+        }
+
 
         builder.Services.AddOptions<RoutingServerOptions>().BindConfiguration(RoutingServerOptions.Section).ValidateDataAnnotations()
             .Validate(
@@ -32,6 +38,8 @@ public static class RoutingServerExtensions
                 options => options.MinCallsInFlight <= options.MaxCallsInFlight,
                 $"{RoutingServerOptions.Section}:{nameof(RoutingServerOptions.MinCallsInFlight)} must not be above {nameof(RoutingServerOptions.MaxCallsInFlight)}.")
             .ValidateOnStart();
+        // SIGTERM stops the host: the gRPC endpoint drains, then the silo leaves gracefully, within this time.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = server.ShutdownTimeout);
         builder.Services.AddOptions<QueueDefaultsOptions>().BindConfiguration(QueueDefaultsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RoutingGrainOptions>().BindConfiguration(RoutingGrainOptions.Section).ValidateDataAnnotations()
             .Validate(
@@ -54,6 +62,12 @@ public static class RoutingServerExtensions
         builder.UseOrleans(silo =>
         {
             silo.AddRoutingStorageAndClustering(builder.Configuration, server);
+            if (server.KubernetesHosting)
+            {
+                // After the clustering above, whose ClusterOptions and advertised address stay in force.
+                silo.UseKubernetesHosting();
+            }
+
             silo.AddRoutingGrains();
             silo.AddRoutingTracing(builder.Configuration);
             silo.Services.AddSerializer(serializer => serializer.AddRoutingCoreTypes());

@@ -150,4 +150,19 @@ public sealed class RoutingServerOptions
 
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan TakeOverRetryInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Runs the silo with Orleans' Kubernetes hosting: its name from POD_NAME, listening on every address, labelling its
+    /// pod with orleans/serviceId and orleans/clusterId and watching the cluster's pods (see deploy/kubernetes). The
+    /// membership stays in PostgreSQL; outside a pod the server refuses to start.
+    /// </summary>
+    public bool KubernetesHosting { get; set; }
+
+    /// <summary>
+    /// How long a stop (SIGTERM) may take: the gRPC endpoint drains, then the silo leaves the cluster gracefully and
+    /// hands its grains over. Past it the host stops the silo ungracefully and the other silos detect it as dead,
+    /// so a pod's terminationGracePeriodSeconds (or systemd's TimeoutStopSec) must be longer.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
