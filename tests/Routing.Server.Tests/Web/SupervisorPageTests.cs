@@ -3,6 +3,7 @@ using Routing.Api.V1;
 using Grpc.Core;
 using Routing.Client;
 using Routing.Server.Tests.Api;
+using Routing.Server.Tests.Tools;
 
 namespace Routing.Server.Tests.Web;
 
@@ -52,7 +53,7 @@ public sealed class SupervisorPageTests
         await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions
         {
             Headless = true,
-            ExecutablePath = Chromium.ExecutablePath,
+            ExecutablePath = RepositoryTool.Chromium.ExecutablePath,
             // Root in CI: Chromium's sandbox needs user namespaces a container may not give.
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
         });
