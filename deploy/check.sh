@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks the deployment files as far as this machine allows; re-runnable by anyone from any directory:
-#   bash deploy/check.sh            # YAML, Kubernetes schemas, compose, nginx, Dockerfile lint
-# No image is built: see deploy/README.md ("Not run here") for why containers cannot run on this machine.
+#   bash deploy/check.sh            # YAML, Kubernetes schemas, compose, nginx, Dockerfile lint, the image's contents
+# No image is built: see deploy/README.md ("Not run here") for why containers cannot run on this machine. What the
+# image would hold is checked instead: the Dockerfile's publish, started with its environment as an unprivileged
+# user, its HEALTHCHECK command until SERVING, then a SIGTERM that must end it cleanly.
 # Tools come from apt and npm (yamllint, docker-compose, nginx; kubernetes-models, js-yaml,
 # dockerfilelint) into a work folder of its own (DEPLOY_CHECK_DIR, default /tmp/routing-deploy-check).
 set -euo pipefail
@@ -51,5 +53,45 @@ printf '%s' "$lint" | node -e '
     !(i.title === "Invalid Argument Format" && i.content.startsWith("HEALTHCHECK")));
   for (const i of issues) console.error(`Dockerfile:${i.line}: ${i.title}: ${i.content}`);
   process.exit(issues.length > 0 ? 1 : 0);'
+
+step "the image's contents: the Dockerfile's publish, run with its environment as an unprivileged user"
+app="$work/app"
+data="$work/var-lib-routing"
+rm -rf "$app" "$data"
+# The build stage's commands.
+dotnet restore src/Routing.Server/Routing.Server.csproj >/dev/null
+dotnet publish src/Routing.Server/Routing.Server.csproj -c Release -o "$app" --no-restore -p:UseAppHost=false >/dev/null
+mkdir -p "$data"
+# The runtime stage's ENV, on loopback ports of this check's own (the image's 0.0.0.0:50051 may be taken here).
+grpc_port="${DEPLOY_CHECK_GRPC_PORT:-50751}"
+http_port="${DEPLOY_CHECK_HTTP_PORT:-50752}"
+run_as=()
+if [ "$(id -u)" -eq 0 ]; then
+  chown -R nobody "$data"
+  run_as=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+fi
+"${run_as[@]}" env HOME="$data" \
+  Routing__Auth__SigningKey="$(head -c 32 /dev/urandom | base64)" \
+  Routing__Server__GrpcEndpoint="http://0.0.0.0:${grpc_port}" \
+  Routing__Server__HttpEndpoint="http://0.0.0.0:${http_port}" \
+  Routing__Server__SiloPort=50753 Routing__Server__GatewayPort=50754 \
+  Routing__Storage__Sqlite__DatabasePath="$data/routing.db" \
+  Routing__Telemetry__JsonConsoleLogs=true \
+  dotnet "$app/Routing.Server.dll" >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+# The HEALTHCHECK's command, polled like Docker would (every second here), for at most its start period.
+healthy=false
+for _ in $(seq 60); do
+  if dotnet "$app/Routing.Server.dll" health --address "http://127.0.0.1:${grpc_port}" >/dev/null 2>&1; then healthy=true; break; fi
+  kill -0 "$server" 2>/dev/null || break
+  sleep 1
+done
+if ! $healthy; then tail -n 30 "$work/server.log" >&2; echo "the published server never answered SERVING" >&2; exit 1; fi
+kill -TERM "$server"
+if ! wait "$server"; then tail -n 30 "$work/server.log" >&2; echo "the published server did not stop cleanly on SIGTERM" >&2; exit 1; fi
+trap - EXIT
+grep -q '"EventId"' "$work/server.log" || { echo "the image's JSON console logs are missing" >&2; exit 1; }
+echo "published server: SERVING by its health command as an unprivileged user, stopped cleanly by SIGTERM"
 
 echo "deploy checks passed"
