@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
-using Grpc.Net.Client.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Routing.Api.V1;
 
 namespace Routing.Client;
@@ -14,41 +14,36 @@ namespace Routing.Client;
 public sealed class RoutingClient : IDisposable
 {
     private readonly GrpcChannel channel;
+    private readonly ServiceProvider? balancerServices;
 
+    /// <exception cref="ArgumentException">A setting in <paramref name="options"/> cannot work; the message names it.</exception>
     public RoutingClient(RoutingClientOptions options)
+        : this(options, TimeProvider.System)
+    {
+    }
+
+    /// <param name="time">The clock default deadlines are counted from.</param>
+    public RoutingClient(RoutingClientOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        // One attempt means no retries inside the client: the caller sees every attempt's status.
-        channel = GrpcChannel.ForAddress(options.Address, new GrpcChannelOptions
+        ArgumentNullException.ThrowIfNull(time);
+        options.Validate();
+        channel = RoutingChannel.Create(options, out balancerServices);
+        var tokenProvider = options.TokenProvider
+            ?? (options.BearerToken is { } token ? _ => ValueTask.FromResult<string?>(token) : null);
+
+        // Intercept runs the last interceptor given first: the deadline is set, then the token attached.
+        var invoker = channel.CreateCallInvoker();
+        if (tokenProvider is not null)
         {
-            ServiceConfig = options.MaxAttempts <= 1 ? null : new ServiceConfig
-            {
-                MethodConfigs =
-                {
-                    new MethodConfig
-                    {
-                        Names = { MethodName.Default },
-                        RetryPolicy = new RetryPolicy
-                        {
-                            MaxAttempts = options.MaxAttempts,
-                            InitialBackoff = options.InitialBackoff,
-                            MaxBackoff = options.InitialBackoff * 16,
-                            BackoffMultiplier = 2,
-                            RetryableStatusCodes = { StatusCode.Unavailable },
-                        },
-                    },
-                },
-            },
-        });
-        // The token travels as call metadata: gRPC's call credentials refuse a plaintext channel, and a loopback
-        // router over plaintext is the development default.
-        var invoker = options.BearerToken is { } token
-            ? channel.Intercept(metadata =>
-            {
-                metadata.Add("authorization", $"Bearer {token}");
-                return metadata;
-            })
-            : channel.CreateCallInvoker();
+            invoker = invoker.Intercept(new BearerTokenInterceptor(tokenProvider));
+        }
+
+        if (options.DefaultDeadline is { } deadline)
+        {
+            invoker = invoker.Intercept(new DefaultDeadlineInterceptor(deadline, time));
+        }
+
         Routing = new Api.V1.Routing.RoutingClient(invoker);
         Agents = new Agents.AgentsClient(invoker);
         Admin = new Admin.AdminClient(invoker);
@@ -97,5 +92,9 @@ public sealed class RoutingClient : IDisposable
         }
     }
 
-    public void Dispose() => channel.Dispose();
+    public void Dispose()
+    {
+        channel.Dispose();
+        balancerServices?.Dispose();
+    }
 }
