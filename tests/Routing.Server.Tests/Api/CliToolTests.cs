@@ -20,7 +20,7 @@ public sealed class CliToolTests(ServerFixture fixture) : IDisposable
         var feed = Path.Combine(directory, "feed");
         var toolPath = Path.Combine(directory, "tools");
         // Debug: the configuration the solution's build just produced, so packing has little left to build.
-        var pack = await ExternalProcess.RunAsync("dotnet", ["pack", Path.Combine(Chromium.RepositoryRoot(), "tools", "Routing.Cli"), "-c", "Debug", "-o", feed], PackTimeout);
+        var pack = await ExternalProcess.RunAsync("dotnet", ["pack", Path.Combine(Repository.Root(), "tools", "Routing.Cli"), "-c", "Debug", "-o", feed], PackTimeout);
         Assert.True(pack.ExitCode == 0, $"dotnet pack failed:\n{pack.Output}\n{pack.Errors}");
         Assert.Single(Directory.GetFiles(feed, "Routing.Cli.*.nupkg"));
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Routing.Server.Tests.Tools;
 
@@ -57,23 +56,8 @@ public sealed partial class DocumentedBufCurlTests
     // The line through bash, as a reader pastes it, with `buf` being the one tools/buf-env.sh found.
     private static async Task<(int ExitCode, string Output)> RunAsync(string buf, string line)
     {
-        var start = new ProcessStartInfo("bash", ["-c", line]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["PATH"] = Path.GetDirectoryName(buf) + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not run bash");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(CommandTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'{line}' did not finish within {CommandTimeout}");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
+        var (exitCode, output, errors) = await ExternalProcess.RunAsync("bash", ["-c", $"'{buf}'{line["buf".Length..]}"], CommandTimeout);
+        return (exitCode, output + errors);
     }
 
     [GeneratedRegex(@"^buf curl ")]

@@ -54,7 +54,7 @@ public sealed partial class IvrAdapterEndToEndTests(ServerFixture fixture) : ICl
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (framework, configuration) = (testOutput.Name, testOutput.Parent!.Name);
-        var path = Path.Combine(Web.Chromium.RepositoryRoot(), "samples", "Routing.IvrAdapter", "bin", configuration, framework, "Routing.IvrAdapter.dll");
+        var path = Path.Combine(Repository.Root(), "samples", "Routing.IvrAdapter", "bin", configuration, framework, "Routing.IvrAdapter.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("the IVR sample is not built", path);
     }
 
