@@ -10,6 +10,7 @@ public sealed class WaitingList
 {
     private readonly Dictionary<string, WaitingContact> byId = new(StringComparer.Ordinal);
     private readonly SortedSet<WaitingContact> ordered;
+    private readonly Dictionary<Channel, int> waitingByChannel = [];
     private int offered;
     private int waitingCallbacks;
 
@@ -36,6 +37,9 @@ public sealed class WaitingList
 
     /// <summary>Contacts not offered to any agent.</summary>
     public int WaitingCount => byId.Count - offered;
+
+    /// <summary>Contacts of <paramref name="channel"/> not offered to any agent.</summary>
+    public int WaitingCountOf(Channel channel) => waitingByChannel.GetValueOrDefault(channel);
 
     /// <summary>Callers holding the line: waiting, not offered, and not callbacks (which keep their places without holding it).</summary>
     public int HoldingTheLine => WaitingCount - waitingCallbacks;
@@ -111,13 +115,21 @@ public sealed class WaitingList
     /// Walks from both ends at once, so it costs the distance to the nearer end: a new arrival (at the tail) or the
     /// head of the line is found at once however long the line.
     /// </remarks>
-    public int? PositionOf(string contactId)
-    {
-        if (!byId.TryGetValue(contactId, out var target) || target.IsOffered)
-        {
-            return null;
-        }
+    public int? PositionOf(string contactId) =>
+        byId.TryGetValue(contactId, out var target) && !target.IsOffered ? PlaceOf(target, c => !c.IsOffered, WaitingCount) : null;
 
+    /// <summary>
+    /// 1-based place among the waiting contacts of its own channel, or null when not waiting: the contacts served
+    /// before it, since a channel's contacts are taken by that channel's capacity (a chat does not wait for the calls
+    /// ahead of it), which is the place a wait estimate at that channel's service rate needs. Costs as <see cref="PositionOf"/>.
+    /// </summary>
+    public int? ChannelPositionOf(string contactId) =>
+        byId.TryGetValue(contactId, out var target) && !target.IsOffered
+            ? PlaceOf(target, c => !c.IsOffered && c.Channel == target.Channel, WaitingCountOf(target.Channel))
+            : null;
+
+    private int? PlaceOf(WaitingContact target, Func<WaitingContact, bool> counts, int counted)
+    {
         using var fromHead = ordered.GetEnumerator();
         using var fromTail = ordered.Reverse().GetEnumerator();
         var ahead = 0;
@@ -131,11 +143,11 @@ public sealed class WaitingList
 
             if (ReferenceEquals(fromTail.Current, target))
             {
-                return WaitingCount - behind;
+                return counted - behind;
             }
 
-            ahead += fromHead.Current.IsOffered ? 0 : 1;
-            behind += fromTail.Current.IsOffered ? 0 : 1;
+            ahead += counts(fromHead.Current) ? 1 : 0;
+            behind += counts(fromTail.Current) ? 1 : 0;
         }
 
         return null;
@@ -212,8 +224,11 @@ public sealed class WaitingList
         if (contact.IsOffered)
         {
             offered += delta;
+            return;
         }
-        else if (contact.IsCallback)
+
+        waitingByChannel[contact.Channel] = WaitingCountOf(contact.Channel) + delta;
+        if (contact.IsCallback)
         {
             waitingCallbacks += delta;
         }

@@ -29,7 +29,10 @@ public sealed partial class QueueGrain
                 $"held for its preferred agent {contact.ReservedFor} until {contact.ReservedUntil:HH:mm:ss} UTC, then open to every agent; {explanation}");
         }
 
-        return Task.FromResult(new ContactQueueStatus(true, position, Estimate(position ?? 1, contact.Channel, requirements), null, explanation));
+        // The place shown is in the whole line; the estimate counts the contacts of its channel ahead, those its
+        // channel's service rate really works through before it.
+        var estimate = Estimate(line.ChannelPositionOf(contactId) ?? 1, contact.Channel, requirements);
+        return Task.FromResult(new ContactQueueStatus(true, position, estimate, null, explanation));
     }
 
     public Task<Reply<NewContactEstimate>> EstimateForNewContact(Channel? channel)
@@ -108,7 +111,7 @@ public sealed partial class QueueGrain
     private NewContactEstimate NewContactEstimateFor(Channel channel)
     {
         var now = clock.GetUtcNow();
-        var place = line.WaitingCount + 1;
+        var place = line.WaitingCountOf(channel) + 1;
         var target = Definition!.ServiceLevelTarget;
         if (place == 1 && Outlook(channel, now).AgentFreeFor(channel, Definition.DefaultSkills))
         {

@@ -66,7 +66,7 @@ public sealed partial class QueueGrain
         var ranked = RankFreeAgents(line.Get(ticket.ContactId)!, now);
         if (ranked.Count == 0)
         {
-            var situation = Situation(line.PositionOf(ticket.ContactId) ?? 1, ticket.Channel, ticket.RequiredSkills, now);
+            var situation = Situation(line.ChannelPositionOf(ticket.ContactId) ?? 1, ticket.Channel, ticket.RequiredSkills, now);
             queued = queued with { Predictions = situation is null ? null : EstimatorSelector.PredictAll(situation) };
         }
 

@@ -578,6 +578,21 @@ internal sealed class ContactCenterSimulation
             }
         }
 
+        foreach (var channel in waiting.Select(c => c.Channel).Distinct())
+        {
+            var ofChannel = waiting.Where(c => c.Channel == channel).ToList();
+            if (list.WaitingCountOf(channel) != ofChannel.Count)
+            {
+                Fail($"{queue.Id} WaitingCountOf({channel}) is {list.WaitingCountOf(channel)}, not {ofChannel.Count}");
+            }
+
+            var last = ofChannel[^1];
+            if (list.ChannelPositionOf(last.ContactId) != ofChannel.Count)
+            {
+                Fail($"{queue.Id} ChannelPositionOf({last.ContactId}) is not {ofChannel.Count}");
+            }
+        }
+
         var offered = all.Find(c => c.IsOffered);
         if (offered is not null && list.PositionOf(offered.ContactId) is not null)
         {

@@ -336,4 +336,31 @@ public class WaitingListTests
         new(agentId, skills ?? Skills(), capacity, held ?? []);
 
     private static string[] Ids(IEnumerable<WaitingContact> contacts) => contacts.Select(c => c.ContactId).ToArray();
+
+    [Fact]
+    public void A_contacts_channel_position_counts_only_the_waiting_contacts_of_its_channel_ahead_of_it()
+    {
+        var list = new WaitingList(FiveMinuteBound);
+        list.Add(Contact("call-1", enqueuedAt: T0, sequence: 1, channel: Channel.Voice));
+        list.Add(Contact("chat-1", enqueuedAt: T0 + Seconds(1), sequence: 2, channel: Channel.Chat));
+        list.Add(Contact("call-2", enqueuedAt: T0 + Seconds(2), sequence: 3, channel: Channel.Voice));
+        list.Add(Contact("chat-2", enqueuedAt: T0 + Seconds(3), sequence: 4, channel: Channel.Chat));
+        list.Add(Contact("call-3", enqueuedAt: T0 + Seconds(4), sequence: 5, channel: Channel.Voice));
+
+        Assert.Equal(4, list.PositionOf("chat-2"));
+        Assert.Equal(2, list.ChannelPositionOf("chat-2"));
+        Assert.Equal(3, list.ChannelPositionOf("call-3"));
+        Assert.Equal(1, list.ChannelPositionOf("chat-1"));
+        Assert.Equal((3, 2), (list.WaitingCountOf(Channel.Voice), list.WaitingCountOf(Channel.Chat)));
+        Assert.Equal(0, list.WaitingCountOf(Channel.Email));
+
+        Assert.True(list.TryOffer("chat-1", "alice"));
+        Assert.Equal(1, list.ChannelPositionOf("chat-2"));
+        Assert.Null(list.ChannelPositionOf("chat-1"));
+        Assert.Equal(1, list.WaitingCountOf(Channel.Chat));
+
+        list.Remove("call-1");
+        Assert.Equal(2, list.ChannelPositionOf("call-3"));
+        Assert.Equal(2, list.WaitingCountOf(Channel.Voice));
+    }
 }
