@@ -59,6 +59,7 @@ public sealed class CallCenterSimulation
         var end = (warmUp + scored).TotalSeconds;
         foreach (var line in lines.Values)
         {
+            line.Learner.StaffingChanged(Now, line.Members.Count, learning);
             ScheduleNextArrival(line);
         }
 
@@ -110,7 +111,7 @@ public sealed class CallCenterSimulation
             line.Waiting.WaitingCount,
             head is null ? null : Now - head.EnqueuedAt,
             line.Members.Count,
-            scenario.MeanHandleTime,
+            new WaitPriors(scenario.MeanHandleTime, scenario.MeanPatience),
             learning);
         contact.Predictions = EstimatorSelector.PredictAll(situation);
         contact.RouterPrediction = line.Selector.Estimate(situation);
@@ -132,6 +133,7 @@ public sealed class CallCenterSimulation
 
     private void StartService(SimulatedAgent agent, SimulatedLine line)
     {
+        line.Learner.ServiceStarted(Now, learning);
         agent.Busy = true;
         agent.ServingLineId = line.Spec.LineId;
         agent.ServingSince = Now;
@@ -141,7 +143,7 @@ public sealed class CallCenterSimulation
     private void Complete(SimulatedAgent agent)
     {
         var served = lines[agent.ServingLineId!];
-        served.Learner.Completed(Now, Now - agent.ServingSince, learning);
+        served.Learner.Completed(Now, learning);
         agent.Busy = false;
         agent.IdleSince = Now;
 

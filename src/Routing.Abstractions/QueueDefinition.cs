@@ -10,7 +10,9 @@ namespace Routing.Abstractions;
 /// <param name="OverflowQueueId">Where <see cref="QueueFullPolicy.Overflow"/> sends it.</param>
 /// <param name="StarvationBound">A contact that has waited this much longer than another outranks it whatever their priorities.</param>
 /// <param name="OfferTimeout">How long an agent has to accept an offer before it returns to the queue.</param>
-/// <param name="DefaultHandleTime">The handle time assumed for estimates until real ones are observed.</param>
+/// <param name="DefaultHandleTime">The handle time wait estimates start from, until real ones outweigh it.</param>
+/// <param name="ExpectedPatience">How long callers are expected to wait before giving up: where the estimates' abandonment
+/// rate starts from (<see cref="WaitPriors.DefaultPatience"/> when not configured).</param>
 [GenerateSerializer, Immutable, Alias("routing.queue-definition")]
 public sealed record QueueDefinition(
     [property: Id(0)] string Name,
@@ -25,4 +27,9 @@ public sealed record QueueDefinition(
     [property: Id(9)] TimeSpan OfferTimeout,
     [property: Id(10)] TimeSpan DefaultHandleTime,
     [property: Id(11)] QueueFullPolicy WhenFull = QueueFullPolicy.Refuse,
-    [property: Id(12)] string? OverflowQueueId = null);
+    [property: Id(12)] string? OverflowQueueId = null,
+    [property: Id(13)] TimeSpan? ExpectedPatience = null)
+{
+    /// <summary>What the queue's wait estimates start from.</summary>
+    public WaitPriors WaitPriors => new(DefaultHandleTime, ExpectedPatience ?? WaitPriors.DefaultPatience);
+}

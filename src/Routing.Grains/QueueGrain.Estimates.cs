@@ -62,7 +62,31 @@ public sealed partial class QueueGrain
         Outlook(channel, now).Situation(place, channel, requirements, HeadOfLineWait(channel, now));
 
     private WaitOutlook Outlook(Channel channel, DateTimeOffset now) =>
-        new([.. members.Values.Select(m => m.Member)], LearnerFor(channel), Definition!.DefaultHandleTime, options.Value.Learning, now);
+        new([.. members.Values.Select(m => m.Member)], LearnerFor(channel), Definition!.WaitPriors, options.Value.Learning, now);
+
+    /// <summary>
+    /// The learners see the staffing: each channel's able capacity for the queue's own skills, after every member
+    /// report and configuration change (the answer rate is that capacity × the line's share × the per-agent rate).
+    /// </summary>
+    private void StaffingChanged(DateTimeOffset now)
+    {
+        if (Definition is null)
+        {
+            return;
+        }
+
+        var current = members.Values.Select(m => m.Member).ToList();
+        foreach (var channel in Definition.Channels)
+        {
+            var servers = WaitOutlook.AbleCapacity(current, channel, Definition.DefaultSkills);
+            var learner = LearnerFor(channel);
+            if (learner.Servers != servers)
+            {
+                learner.StaffingChanged(now, servers, options.Value.Learning);
+                statistics.Changed();
+            }
+        }
+    }
 
     private TimeSpan? HeadOfLineWait(Channel channel, DateTimeOffset now) =>
         line.Waiting.FirstOrDefault(c => c.Channel == channel) is { } head ? now - head.EnqueuedAt : null;

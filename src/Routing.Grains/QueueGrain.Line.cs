@@ -215,6 +215,7 @@ public sealed partial class QueueGrain
         LineChanged();
         var now = clock.GetUtcNow();
         LearnFromDeparture(queued, answered: true, now);
+        LearnerFor(queued.Ticket.Channel).ServiceStarted(now, options.Value.Learning);
         statistics.State.Statistics.Answered(now, statisticsClock, now - queued.Ticket.ArrivedAt, Definition!.ServiceLevelTarget, firstResponse: queued.Ticket.Channel != Channel.Voice);
         statistics.State.Answered++;
         statistics.Changed();

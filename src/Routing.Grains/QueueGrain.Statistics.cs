@@ -59,7 +59,7 @@ public sealed partial class QueueGrain
     {
         statistics.State.Handled++;
         statistics.State.HandleSecondsTotal += handleTime.TotalSeconds;
-        LearnerFor(channel).Completed(clock.GetUtcNow(), handleTime, options.Value.Learning);
+        LearnerFor(channel).Completed(clock.GetUtcNow(), options.Value.Learning);
         statistics.State.Statistics.Handled(clock.GetUtcNow(), statisticsClock, handleTime);
         statistics.Changed();
         version++;

@@ -101,6 +101,7 @@ public sealed partial class QueueGrain(
 
         RebuildLine();
         await SaveAsync();
+        StaffingChanged(clock.GetUtcNow());
         if (isNew)
         {
             await grains.Get<ICatalogGrain>(ICatalogGrain.Key).Add(CatalogKind.Queue, QueueId);
@@ -145,6 +146,7 @@ public sealed partial class QueueGrain(
         }
 
         members[member.AgentId] = (member, memberVersion);
+        StaffingChanged(clock.GetUtcNow());
         version++;
         changes.Notify();
         if (state.State.MemberIds.Add(member.AgentId))
@@ -164,6 +166,7 @@ public sealed partial class QueueGrain(
     public async Task MemberLeft(string agentId)
     {
         members.Remove(agentId);
+        StaffingChanged(clock.GetUtcNow());
         if (state.State.MemberIds.Remove(agentId))
         {
             await SaveAsync();

@@ -54,19 +54,21 @@ public sealed class RoutingGrainOptions
     /// </summary>
     public TimeSpan PreferredAgentPeriod { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>Wait estimates: observations this old weigh half as much (see <see cref="WaitLearningOptions"/>).</summary>
+    /// <summary>Wait estimates: how shared agents divide their time, observed this long ago, weighs half as much (see <see cref="WaitLearningOptions"/>).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan EstimateHalfLife { get; set; } = WaitLearningOptions.Default.HalfLife;
+
+    /// <summary>Wait estimates: handle times and patience observed this long ago weigh half as much.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan EstimateTraitHalfLife { get; set; } = WaitLearningOptions.Default.TraitHalfLife;
 
     /// <summary>Recent waits averaged by the moving-average baseline.</summary>
     [Range(1, 10_000)]
     public int EstimateRecentWaits { get; set; } = WaitLearningOptions.Default.RecentWaits;
 
-    /// <summary>Backlogged time observed before the learned answer rate replaces staffing × handle time.</summary>
-    public TimeSpan EstimateMinBacklogged { get; set; } = WaitLearningOptions.Default.MinBacklogged;
-
-    /// <summary>Answers from the line observed before the learned answer rate is trusted.</summary>
-    [Range(1, 100_000)]
-    public int EstimateMinAnswers { get; set; } = WaitLearningOptions.Default.MinAnswers;
+    /// <summary>How many contacts' worth of evidence a queue's configured handle time and patience count as.</summary>
+    [Range(0.001, 100_000)]
+    public double EstimatePriorWeight { get; set; } = WaitLearningOptions.Default.PriorWeight;
 
     /// <summary>The time zone whose midnight starts the statistics' day (an IANA or Windows id).</summary>
     public string StatisticsTimeZone { get; set; } = "UTC";
@@ -83,7 +85,7 @@ public sealed class RoutingGrainOptions
 
     public StatisticsClock StatisticsClock => new(TimeZoneInfo.FindSystemTimeZoneById(StatisticsTimeZone), (int)Math.Max(1, StatisticsWindow.TotalMinutes));
 
-    public WaitLearningOptions Learning => new(EstimateHalfLife, EstimateRecentWaits, EstimateMinBacklogged, EstimateMinAnswers);
+    public WaitLearningOptions Learning => new(EstimateHalfLife, EstimateTraitHalfLife, EstimateRecentWaits, EstimatePriorWeight);
 
     /// <summary>How long a contact transferred to an agent waits for that agent before the queue's other agents may take it.</summary>
     public TimeSpan TransferToAgentWait { get; set; } = TimeSpan.FromSeconds(60);

@@ -3,7 +3,9 @@ namespace Routing.Core.Tests;
 public sealed class WaitEstimatorsTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
-    private static readonly WaitLearningOptions Options = new(TimeSpan.FromHours(1), 3, TimeSpan.FromSeconds(60), 2);
+    // Half-lives long enough that nothing fades noticeably within a test (to 6 decimals).
+    private static readonly WaitLearningOptions Options = new(TimeSpan.FromDays(10_000), TimeSpan.FromDays(10_000), 3, 2);
+    private static readonly WaitPriors Priors = new(TimeSpan.FromSeconds(200), TimeSpan.FromSeconds(600));
 
     [Fact]
     public void Queue_length_estimate_is_n_plus_one_answers_at_the_line_answer_rate()
@@ -39,47 +41,71 @@ public sealed class WaitEstimatorsTests
     }
 
     [Fact]
-    public void The_learner_measures_the_answer_rate_while_backlogged_and_theta_from_abandonments_per_second_waited()
+    public void A_fresh_learner_starts_from_the_priors_full_staffing_at_the_configured_handle_time_and_patience()
     {
         var learner = new LineWaitLearner();
 
-        // Before enough was seen: staffing at the prior handle time.
-        Assert.Equal(4.0 / 200, learner.ServiceRate(T0, 4, TimeSpan.FromSeconds(200), Options), 9);
-
-        // Backlogged from T0 to T0+100 s: three answers (waits 30, 60, 90 s), one abandonment after 20 s. The one-hour
-        // half-life barely fades 100 s, hence three decimals.
-        learner.Joined(T0, Options);
-        learner.Joined(T0, Options);
-        learner.Joined(T0, Options);
-        learner.Joined(T0, Options);
-        learner.Answered(T0.AddSeconds(30), TimeSpan.FromSeconds(30), Options);
-        learner.Abandoned(T0.AddSeconds(40), TimeSpan.FromSeconds(20), Options);
-        learner.Answered(T0.AddSeconds(60), TimeSpan.FromSeconds(60), Options);
-        learner.Answered(T0.AddSeconds(100), TimeSpan.FromSeconds(90), Options);
-
-        Assert.Equal(3.0 / 100, learner.ServiceRate(T0.AddSeconds(100), 4, TimeSpan.FromSeconds(200), Options), 3);
-        Assert.Equal(1.0 / 200, learner.AbandonmentRate(T0.AddSeconds(100), Options), 3);
-        Assert.Equal(TimeSpan.FromSeconds(90), learner.LastToEnterServiceWait);
-        Assert.Equal(TimeSpan.FromSeconds(60), learner.RecentAverageWait);
+        Assert.Equal(4.0 / 200, learner.ServiceRate(T0, 4, Priors, Options), 9);
+        Assert.Equal(1.0 / 600, learner.AbandonmentRate(T0, Priors, Options), 9);
+        Assert.Equal(1, learner.Share(T0, Priors, Options), 9);
     }
 
     [Fact]
-    public void The_handle_time_starts_from_the_prior_and_moves_to_what_is_observed()
+    public void The_per_agent_rate_is_completions_per_second_of_service_counting_services_still_under_way()
     {
         var learner = new LineWaitLearner();
-        var prior = TimeSpan.FromSeconds(300);
-        Assert.Equal(prior, learner.AverageHandleTime(T0, prior, Options));
+        learner.ServiceStarted(T0, Options);
+        learner.ServiceStarted(T0, Options);
+        learner.Completed(T0.AddSeconds(100), Options);
 
-        // One 0 s contact counts against five at the prior: (5 x 300 + 0) / 6.
-        learner.Completed(T0, TimeSpan.Zero, Options);
-        Assert.Equal(250, learner.AverageHandleTime(T0, prior, Options).TotalSeconds, 6);
+        // One completion in 100 + 100 s of service (the second still under way), plus the prior's 2 contacts of 200 s.
+        Assert.Equal((1.0 + 2) / (200 + 400), learner.PerAgentServiceRate(T0.AddSeconds(100), Priors, Options), 9);
 
-        for (var i = 0; i < 995; i++)
-        {
-            learner.Completed(T0, TimeSpan.FromSeconds(100), Options);
-        }
+        // The open service keeps counting: 50 s later it has 150 s, and no completion more.
+        Assert.Equal((1.0 + 2) / (250 + 400), learner.PerAgentServiceRate(T0.AddSeconds(150), Priors, Options), 9);
+    }
 
-        Assert.InRange(learner.AverageHandleTime(T0, prior, Options).TotalSeconds, 100, 102);
+    [Fact]
+    public void The_answer_rate_follows_the_staffing_at_once()
+    {
+        var learner = new LineWaitLearner();
+        var withTen = learner.ServiceRate(T0, 10, Priors, Options);
+
+        // Half the agents log out: the rate halves without a single answer to learn it from.
+        Assert.Equal(withTen / 2, learner.ServiceRate(T0, 5, Priors, Options), 12);
+    }
+
+    [Fact]
+    public void Agents_shared_with_other_lines_count_for_the_share_of_their_time_this_line_gets_while_backlogged()
+    {
+        var learner = new LineWaitLearner();
+        learner.StaffingChanged(T0, 4, Options);
+        learner.ServiceStarted(T0, Options);
+        learner.ServiceStarted(T0, Options);
+
+        // 1,000 s backlogged with 2 of the 4 able agents on this line's contacts (the others on another line's).
+        learner.Joined(T0, Options);
+        var share = learner.Share(T0.AddSeconds(1000), Priors, Options);
+        Assert.Equal((2000.0 + 400) / (4000 + 400), share, 6);
+
+        // Time while nobody waits says nothing about the share.
+        learner.Abandoned(T0.AddSeconds(1000), TimeSpan.FromSeconds(1000), Options);
+        Assert.Equal(share, learner.Share(T0.AddSeconds(5000), Priors, Options), 6);
+        Assert.Equal(4 * learner.Share(T0.AddSeconds(5000), Priors, Options) * learner.PerAgentServiceRate(T0.AddSeconds(5000), Priors, Options), learner.ServiceRate(T0.AddSeconds(5000), 4, Priors, Options), 12);
+    }
+
+    [Fact]
+    public void Theta_is_abandonments_per_second_waited_from_the_prior_patience()
+    {
+        var learner = new LineWaitLearner();
+        learner.Joined(T0, Options);
+        learner.Joined(T0, Options);
+        learner.Answered(T0.AddSeconds(30), TimeSpan.FromSeconds(30), Options);
+        learner.Abandoned(T0.AddSeconds(90), TimeSpan.FromSeconds(90), Options);
+
+        // One abandonment in 120 s of waiting, plus the prior's 2 abandonments in 2 × 600 s.
+        Assert.Equal((1.0 + 2) / (120 + 1200), learner.AbandonmentRate(T0.AddSeconds(90), Priors, Options), 9);
+        Assert.Equal(TimeSpan.FromSeconds(30), learner.LastToEnterServiceWait);
     }
 
     [Fact]
@@ -96,18 +122,54 @@ public sealed class WaitEstimatorsTests
     }
 
     [Fact]
-    public void The_selector_starts_with_queue_length_with_abandonment_and_moves_to_the_estimator_that_proves_more_accurate()
+    public void The_selector_keeps_queue_length_with_abandonment_when_another_estimator_is_only_somewhat_better()
     {
         var selector = new EstimatorSelector();
         Assert.Equal(WaitEstimatorKind.QueueLengthWithAbandonment, selector.Choice);
 
-        // Head of line is exact here while the queue-length estimate is 50% off.
-        for (var i = 0; i < EstimatorSelector.MinAnswers; i++)
+        // Head of line 10 s off, QL_m 11 s off: 83% of QL_m's squared error is not strong evidence.
+        for (var i = 0; i < 2 * EstimatorSelector.SustainedAnswers; i++)
         {
-            var predictions = Enum.GetValues<WaitEstimatorKind>().ToDictionary(k => k, k => (TimeSpan?)TimeSpan.FromSeconds(k == WaitEstimatorKind.HeadOfLine ? 60 : 90));
-            selector.Learn(predictions, TimeSpan.FromSeconds(60));
+            selector.Learn(Predictions(hol: 70, qlm: 71), TimeSpan.FromSeconds(60));
         }
 
-        Assert.Equal(WaitEstimatorKind.HeadOfLine, selector.Choice);
+        Assert.Equal(WaitEstimatorKind.QueueLengthWithAbandonment, selector.Choice);
     }
+
+    [Fact]
+    public void The_selector_leaves_queue_length_with_abandonment_only_after_sustained_strong_evidence_and_returns_when_it_fades()
+    {
+        var selector = new EstimatorSelector();
+
+        // Head of line exact, QL_m 30 s off: strongly better from the first answers, but it must last.
+        for (var i = 0; i < EstimatorSelector.SustainedAnswers + EstimatorSelector.MinAnswers - 2; i++)
+        {
+            selector.Learn(Predictions(hol: 60, qlm: 90), TimeSpan.FromSeconds(60));
+        }
+
+        Assert.Equal(WaitEstimatorKind.QueueLengthWithAbandonment, selector.Choice);
+        selector.Learn(Predictions(hol: 60, qlm: 90), TimeSpan.FromSeconds(60));
+        Assert.Equal(WaitEstimatorKind.HeadOfLine, selector.Choice);
+
+        // Then head of line goes wrong and QL_m right: back as soon as head of line is no longer a quarter better.
+        var answers = 0;
+        while (selector.Choice == WaitEstimatorKind.HeadOfLine)
+        {
+            selector.Learn(Predictions(hol: 120, qlm: 60), TimeSpan.FromSeconds(60));
+            answers++;
+        }
+
+        // Its error overtakes three quarters of QL_m's within a few dozen answers: far fewer than it took to leave.
+        Assert.InRange(answers, 1, EstimatorSelector.SustainedAnswers / 4);
+    }
+
+    private static Dictionary<WaitEstimatorKind, TimeSpan?> Predictions(double hol, double qlm) =>
+        Enum.GetValues<WaitEstimatorKind>().ToDictionary(
+            k => k,
+            k => (TimeSpan?)TimeSpan.FromSeconds(k switch
+            {
+                WaitEstimatorKind.HeadOfLine => hol,
+                WaitEstimatorKind.QueueLengthWithAbandonment => qlm,
+                _ => qlm + 50,
+            }));
 }

@@ -7,7 +7,7 @@ public class WaitOutlookTests
     private static readonly TimeSpan HandleTime = Seconds(180);
 
     private static WaitOutlook Outlook(params QueueMember[] members) =>
-        new(members, new LineWaitLearner(), HandleTime, WaitLearningOptions.Default, T0);
+        new(members, new LineWaitLearner(), new WaitPriors(HandleTime, TimeSpan.FromMinutes(10)), WaitLearningOptions.Default, T0);
 
     [Fact]
     public void With_nobody_able_to_serve_logged_in_available_the_wait_has_no_bound()

@@ -1,13 +1,14 @@
 namespace Routing.Core;
 
-/// <summary>How fast a line's learned parameters follow change, and when they are trusted over the staffing prior.</summary>
-/// <param name="HalfLife">Observations this old weigh half as much: long enough to average noise, short enough to follow the day.</param>
+/// <summary>How fast a line's learned figures follow change, and how much the configured priors weigh.</summary>
+/// <param name="HalfLife">The share of its agents' time a line gets while backlogged: observations this old weigh
+/// half as much. Short enough to follow how shared agents divide their time through the day.</param>
+/// <param name="TraitHalfLife">The per-agent service rate and the customers' patience: traits of the people, stable
+/// over hours, so they average longer (staffing changes need no fading: the learner sees the agents).</param>
 /// <param name="RecentWaits">How many recent waits the moving-average baseline averages.</param>
-/// <param name="MinBacklogged">Backlogged time observed before the learned answer rate replaces staffing × service rate.</param>
-/// <param name="MinAnswers">Answers from the line observed before the learned answer rate is trusted.</param>
-/// <param name="PriorWeight">How many handled contacts the configured handle time counts as, so a few quick (or
-/// slow) first contacts do not swing the estimate while little is known.</param>
-public sealed record WaitLearningOptions(TimeSpan HalfLife, int RecentWaits, TimeSpan MinBacklogged, int MinAnswers, int PriorWeight = 5)
+/// <param name="PriorWeight">How many contacts' worth of evidence each prior counts as (handle time, patience, a
+/// full share), so a few quick (or slow) first contacts do not swing the estimate while little is known.</param>
+public sealed record WaitLearningOptions(TimeSpan HalfLife, TimeSpan TraitHalfLife, int RecentWaits, double PriorWeight)
 {
-    public static WaitLearningOptions Default { get; } = new(TimeSpan.FromMinutes(30), 50, TimeSpan.FromMinutes(2), 20);
+    public static WaitLearningOptions Default { get; } = new(TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), 50, 10);
 }

@@ -6,19 +6,20 @@ namespace Routing.Core;
 /// </summary>
 /// <param name="Members">The agents serving the queue, as the queue last heard of them.</param>
 /// <param name="Learner">What the line has learned for the channel (answer rate, patience, recent waits).</param>
-/// <param name="PriorHandleTime">The queue's configured handle time, used until a rate is learned.</param>
+/// <param name="Priors">The queue's configured handle time and patience, where the learner starts from.</param>
 /// <param name="Learning">How the learner weighs what it saw.</param>
 /// <param name="Now">The time the outlook is for.</param>
 public sealed record WaitOutlook(
     IReadOnlyCollection<QueueMember> Members,
     LineWaitLearner Learner,
-    TimeSpan PriorHandleTime,
+    WaitPriors Priors,
     WaitLearningOptions Learning,
     DateTimeOffset Now)
 {
     /// <summary>
     /// What the estimators see at <paramref name="place"/>: null when no agent able to serve is logged in available
-    /// (no bound). Each able agent counts for its concurrent capacity on the channel. With an agent free right now,
+    /// (no bound). Each able agent counts for its concurrent capacity on the channel, busy or not: the learner turns
+    /// that capacity into an answer rate with its share and per-agent service rate. With an agent free right now,
     /// the first in line is about to be offered: one fewer answer to wait for.
     /// </summary>
     /// <param name="place">1-based place in line.</param>
@@ -27,16 +28,25 @@ public sealed record WaitOutlook(
     /// <param name="headOfLineWait">How long the first contact of the channel in line has waited; null when none waits.</param>
     public WaitSituation? Situation(int place, Channel channel, IReadOnlyList<SkillRequirement> requirements, TimeSpan? headOfLineWait)
     {
-        var able = Members.Where(m => m.Presence == AgentPresence.Available && Eligibility.IsEligible(m.Skills, requirements)).ToList();
-        var servers = able.Sum(m => m.Capacity.For(channel).MaxConcurrent);
+        var able = Able(Members, requirements);
+        var servers = CapacityOf(able, channel);
         if (servers <= 0)
         {
             return null;
         }
 
         var ahead = Math.Max(0, place - 1 - (able.Any(m => m.CanTake(channel) == CapacityVerdict.Free) ? 1 : 0));
-        return Learner.Situation(Now, ahead, headOfLineWait, servers, PriorHandleTime, Learning);
+        return Learner.Situation(Now, ahead, headOfLineWait, servers, Priors, Learning);
     }
+
+    /// <summary>The concurrent capacity on <paramref name="channel"/> of the members logged in available and able to serve.</summary>
+    public static int AbleCapacity(IEnumerable<QueueMember> members, Channel channel, IReadOnlyList<SkillRequirement> requirements) =>
+        CapacityOf(Able(members, requirements), channel);
+
+    private static List<QueueMember> Able(IEnumerable<QueueMember> members, IReadOnlyList<SkillRequirement> requirements) =>
+        [.. members.Where(m => m.Presence == AgentPresence.Available && Eligibility.IsEligible(m.Skills, requirements))];
+
+    private static int CapacityOf(IEnumerable<QueueMember> able, Channel channel) => able.Sum(m => m.Capacity.For(channel).MaxConcurrent);
 
     /// <summary>Whether an agent able to serve the contact is free right now.</summary>
     public bool AgentFreeFor(Channel channel, IReadOnlyList<SkillRequirement> requirements) =>

@@ -21,4 +21,8 @@ public sealed class QueueDefaultsOptions
     public TimeSpan OfferTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     public TimeSpan DefaultHandleTime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long callers are expected to wait before giving up, where estimates start from.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan ExpectedPatience { get; set; } = WaitPriors.DefaultPatience;
 }

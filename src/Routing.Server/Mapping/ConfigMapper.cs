@@ -51,7 +51,8 @@ public static class ConfigMapper
             RequestValidation.Duration(config.OfferTimeout, defaults.OfferTimeout, "offer_timeout"),
             RequestValidation.Duration(config.DefaultHandleTime, defaults.DefaultHandleTime, "default_handle_time"),
             FullPolicy(config.WhenFull),
-            string.IsNullOrEmpty(config.OverflowQueueId) ? null : RequestValidation.Id(config.OverflowQueueId, "overflow_queue_id"));
+            string.IsNullOrEmpty(config.OverflowQueueId) ? null : RequestValidation.Id(config.OverflowQueueId, "overflow_queue_id"),
+            RequestValidation.Duration(config.ExpectedPatience, defaults.ExpectedPatience, "expected_patience"));
     }
 
     public static Proto.QueueConfig ToConfig(string queueId, QueueDefinition definition)
@@ -75,6 +76,7 @@ public static class ConfigMapper
                 _ => Proto.QueueFullPolicy.Refuse,
             },
             OverflowQueueId = definition.OverflowQueueId ?? string.Empty,
+            ExpectedPatience = Duration.FromTimeSpan(definition.WaitPriors.Patience),
         };
         config.Channels.Add(definition.Channels.Select(ViewMapper.ToApi));
         config.DefaultSkills.Add(definition.DefaultSkills.Select(ViewMapper.ToApi));
