@@ -14,14 +14,17 @@ public sealed class ServerProcess : IAsyncDisposable
 
     private readonly bool seed;
     private readonly IReadOnlyList<string> extraArguments;
+    private readonly TimeProvider? clock;
     private WebApplication? app;
 
     /// <param name="databasePath">The SQLite file of the embedded default.</param>
     /// <param name="seed">Whether to load the demo contact center into an empty store.</param>
     /// <param name="extraArguments">Command-line settings given after the test defaults, so they win over them
     /// (for example a PostgreSQL connection string, or a cluster id shared by several servers).</param>
-    public ServerProcess(string databasePath, bool seed, IReadOnlyList<string>? extraArguments = null)
+    /// <param name="clock">The routing's clock, for tests that drive time; the system's by default.</param>
+    public ServerProcess(string databasePath, bool seed, IReadOnlyList<string>? extraArguments = null, TimeProvider? clock = null)
     {
+        this.clock = clock;
         DatabasePath = databasePath;
         this.seed = seed;
         this.extraArguments = extraArguments ?? [];
@@ -45,7 +48,7 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             Address = $"http://127.0.0.1:{FreePort.Next()}";
             HttpAddress = $"http://127.0.0.1:{FreePort.Next()}";
-            app = RoutingServer.Build(Arguments());
+            app = RoutingServer.Build(Arguments(), clock);
             try
             {
                 await app.StartAsync();
