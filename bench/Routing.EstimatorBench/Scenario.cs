@@ -1,15 +1,23 @@
 namespace Routing.EstimatorBench;
 
-/// <summary>A contact center to simulate: lines, agents, and exponential handle times and patience.</summary>
-/// <param name="Servers">Agents able to serve (for the table).</param>
-/// <param name="Load">Offered load per agent, lambda / (s·mu), over the day.</param>
-/// <param name="IsMarkovian">Stationary M/M/s+M with one line: where the queue-length target applies.</param>
+/// <summary>A contact center to simulate, how its floor is computed, and what the router must reach against it.</summary>
+/// <param name="Servers">Agents able to serve, on shift (for the table and the scaling of simulated time).</param>
+/// <param name="Load">Offered load per agent, lambda / (s·mu) (for the table).</param>
+/// <param name="RouterTarget">The router's RASE must be at most this multiple of the floor's.</param>
+/// <param name="HoursScale">Scored hours relative to the run's hours: more for small centers, whose hours hold fewer contacts.</param>
+/// <param name="Swing">Part-time agents going on and off shift; null when staffing is constant.</param>
+/// <param name="FreshLines">Independent fresh lines instead of one long run: each scored hour is a new line (empty, its
+/// learner knowing only the priors) scored on its first hour, with no warm-up.</param>
+/// <param name="ReplayCheck">Also replay a subsample's futures to check the Monte-Carlo floor against the analytic one.</param>
 public sealed record Scenario(
     string Name,
-    int Servers,
-    double Load,
-    bool IsMarkovian,
+    string Servers,
+    string Load,
     IReadOnlyList<LineSpec> Lines,
     IReadOnlyList<AgentGroupSpec> Agents,
-    TimeSpan MeanHandleTime,
-    TimeSpan MeanPatience);
+    FloorKind Floor,
+    double RouterTarget,
+    double HoursScale,
+    StaffingSwing? Swing = null,
+    bool FreshLines = false,
+    bool ReplayCheck = false);

@@ -1,19 +1,30 @@
-using Routing.Core;
-
 namespace Routing.EstimatorBench;
 
-/// <summary>A contact in the simulation, with what every estimator predicted when it joined the line.</summary>
-public sealed class SimulatedContact(string contactId, string lineId, DateTimeOffset arrivedAt)
+/// <summary>A contact that had to wait, with every estimate made for it when it joined the line.</summary>
+public sealed class SimulatedContact(string contactId, int line, double arrivedAt, RouterEstimate router, double[] estimates)
 {
     public string ContactId { get; } = contactId;
 
-    public string LineId { get; } = lineId;
+    public int Line { get; } = line;
 
-    public DateTimeOffset ArrivedAt { get; } = arrivedAt;
+    /// <summary>Seconds on the simulation clock.</summary>
+    public double ArrivedAt { get; } = arrivedAt;
 
-    public Dictionary<WaitEstimatorKind, TimeSpan?> Predictions { get; set; } = [];
+    /// <summary>The router's predictions, for its selector to learn from when the contact is answered.</summary>
+    public RouterEstimate Router { get; } = router;
 
-    public TimeSpan? RouterPrediction { get; set; }
+    /// <summary>Seconds, indexed by <see cref="Estimator"/>; NaN where the case does not compute one.</summary>
+    public double[] Estimates { get; } = estimates;
 
+    /// <summary>The Monte-Carlo floor, for the replay check where the analytic floor is the case's floor.</summary>
+    public double ReplayCheckFloor { get; set; } = double.NaN;
+
+    /// <summary>The Monte-Carlo floor's own variance (s²/K), when it was computed.</summary>
+    public double MonteCarloNoise { get; set; }
+
+    /// <summary>Scored when answered: it arrived after the warm-up (and is in the subsample where replays are made).</summary>
     public bool Scored { get; set; }
+
+    /// <summary>In the replay check's subsample (both the analytic and the Monte-Carlo floor computed).</summary>
+    public bool ReplayChecked { get; set; }
 }

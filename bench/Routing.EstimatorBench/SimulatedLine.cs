@@ -2,20 +2,28 @@ using Routing.Core;
 
 namespace Routing.EstimatorBench;
 
-/// <summary>A line (queue) in the simulation: the core's waiting list, learner and estimator choice.</summary>
-public sealed class SimulatedLine(LineSpec spec, IReadOnlyList<SimulatedAgent> members)
+/// <summary>A line (queue) in the simulation: the core's waiting list, the router's estimation and the history estimators.</summary>
+public sealed class SimulatedLine(LineSpec spec, int index, WaitPriors priors)
 {
+    // Default priority everywhere: a bound this long keeps aging from reordering anything.
     private static readonly AgingPolicy NoStarvation = new(TimeSpan.FromDays(365));
 
     public LineSpec Spec { get; } = spec;
 
-    public IReadOnlyList<SimulatedAgent> Members { get; } = members;
+    public int Index { get; } = index;
+
+    public List<SimulatedAgent> Members { get; } = [];
 
     public IReadOnlyList<SkillRequirement> Requirements { get; } = [new SkillRequirement(spec.Skill, 1)];
 
     public WaitingList Waiting { get; } = new(NoStarvation);
 
-    public LineWaitLearner Learner { get; } = new();
+    public Dictionary<string, SimulatedContact> Contacts { get; } = new(StringComparer.Ordinal);
 
-    public EstimatorSelector Selector { get; } = new();
+    public RouterLine Router { get; } = new(priors);
+
+    public LineHistory History { get; } = new();
+
+    /// <summary>Agents on shift (logged in available) able to serve the line, busy or not: the floor's s, the router's servers.</summary>
+    public int OnShift => Members.Count(m => m.OnShift);
 }
