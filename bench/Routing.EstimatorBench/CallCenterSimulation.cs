@@ -161,7 +161,11 @@ public sealed class CallCenterSimulation
         line.Waiting.Add(new WaitingContact(contactId, Channel.Voice, ContactPriority.Default, line.Requirements, Now, contactCount));
         line.Contacts[contactId] = contact;
         line.Router.Joined(Now);
-        Schedule(now + random.Exponential(abandonmentRate), () => Abandon(line, contact));
+        var patience = random.Exponential(abandonmentRate);
+        if (!(scenario.PatientProbes && contact.Scored))
+        {
+            Schedule(now + patience, () => Abandon(line, contact));
+        }
     }
 
     // Every estimate for a contact that has to wait, made before it joins: n = the contacts of its line waiting ahead.

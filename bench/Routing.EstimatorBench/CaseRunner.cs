@@ -25,10 +25,15 @@ public static class CaseRunner
     /// <summary>The replay check needs fewer contacts: the two floors differ only by the replays' noise.</summary>
     public const int ReplayCheckStride = 8;
 
+    /// <summary>Patient probes are few, so that they seldom wait ahead of another probe: the replays take every
+    /// contact ahead to be as impatient as the traffic's.</summary>
+    public const int ProbeStride = 40;
+
     public static CaseOutcome Run(Scenario scenario, int caseIndex, int seed, double hours)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var replay = new ReplaySettings(Replays, scenario.Floor == FloorKind.MonteCarlo ? MonteCarloStride : ReplayCheckStride);
+        var stride = scenario.PatientProbes ? ProbeStride : scenario.Floor == FloorKind.MonteCarlo ? MonteCarloStride : ReplayCheckStride;
+        var replay = new ReplaySettings(Replays, stride);
         if (!scenario.FreshLines)
         {
             var simulation = new CallCenterSimulation(scenario, replay, FastRandom.Mix(seed, caseIndex));

@@ -9,6 +9,8 @@ namespace Routing.EstimatorBench;
 /// <param name="FreshLines">Independent fresh lines instead of one long run: each scored hour is a new line (empty, its
 /// learner knowing only the priors) scored on its first hour, with no warm-up.</param>
 /// <param name="ReplayCheck">Also replay a subsample's futures to check the Monte-Carlo floor against the analytic one.</param>
+/// <param name="PatientProbes">A check, not a scored case: the replayed contacts are probes made infinitely patient,
+/// as the replays assume, so the Monte-Carlo floor's mean must equal their mean actual wait where no formula is known.</param>
 public sealed record Scenario(
     string Name,
     string Servers,
@@ -20,4 +22,5 @@ public sealed record Scenario(
     double HoursScale,
     StaffingSwing? Swing = null,
     bool FreshLines = false,
-    bool ReplayCheck = false);
+    bool ReplayCheck = false,
+    bool PatientProbes = false);

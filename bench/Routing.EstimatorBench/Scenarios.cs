@@ -104,6 +104,9 @@ public static class Scenarios
             SharedAgentsTarget,
             HoursScale: 1));
 
+        // The same center with patient probes: checks the replays' routing policy where agents are shared.
+        cases.Add(cases[^1] with { Name = "two skills, patient probes", PatientProbes = true });
+
         cases.Add(new Scenario(
             "first hour, fresh line",
             "50",
