@@ -93,6 +93,12 @@ public static class Report
         report.AppendLine(loose.Count == 0
             ? string.Create(Invariant, $"Precision: every router ratio's standard error over the seeds is within ±{Targets.Precision:0.000}.")
             : string.Create(Invariant, $"Precision: the router ratio's standard error is above ±{Targets.Precision:0.000} in {string.Join(", ", loose.Select(c => string.Create(Invariant, $"{c.Scenario.Name} ({c.Ratios[Estimator.Router].StandardError:0.000})")))}: more hours or seeds would tighten it."));
+        var widest = cases
+            .SelectMany(c => Columns.Select(col => col.Estimator).Append(Estimator.Router)
+                .Where(c.Ratios.ContainsKey)
+                .Select(e => (Case: c.Scenario.Name, Name: ColumnName(e), c.Ratios[e].StandardError)))
+            .MaxBy(r => r.StandardError);
+        report.AppendLine(Invariant, $"The widest standard error of any ratio in the table: ±{widest.StandardError:0.000} ({widest.Name}, {widest.Case}).");
         report.AppendLine();
         report.AppendLine("Processor time per case (all seeds): " + string.Join(", ", cases.Select(c => string.Create(Invariant, $"{c.Scenario.Name} {c.ComputeTime.TotalSeconds:0} s"))) + ".");
         report.AppendLine();
@@ -139,6 +145,9 @@ public static class Report
             report.AppendLine(Invariant, $"- {miss.Case}: {miss.What} {miss.Measured:0.000} > {miss.Limit:0.000}{allowance}, by {miss.Measured - miss.Limit - miss.Allowance:0.000}");
         }
     }
+
+    private static string ColumnName(Estimator estimator) =>
+        estimator == Estimator.Router ? "router" : Columns.First(c => c.Estimator == estimator).Name;
 
     private static string Percent(double value) => value.ToString("+0.0%;-0.0%;0.0%", Invariant);
 

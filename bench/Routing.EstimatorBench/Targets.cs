@@ -29,32 +29,36 @@ public static class Targets
             if (summary.Scenario.PatientProbes)
             {
                 var probe = summary.Biases[Estimator.MonteCarloFloor];
-                if (Math.Abs(probe.Mean) > Precision + (widening * probe.StandardError))
+                if (Math.Abs(probe.Mean) > Precision + Allowance(probe, widening))
                 {
-                    misses.Add(new TargetMiss(name, "|Monte-Carlo floor bias over patient probes|", Math.Abs(probe.Mean), Precision, widening * probe.StandardError));
+                    misses.Add(new TargetMiss(name, "|Monte-Carlo floor bias over patient probes|", Math.Abs(probe.Mean), Precision, Allowance(probe, widening)));
                 }
 
                 continue;
             }
 
             var router = summary.Ratios[Estimator.Router];
-            if (router.Mean > summary.Scenario.RouterTarget + (widening * router.StandardError))
+            if (router.Mean > summary.Scenario.RouterTarget + Allowance(router, widening))
             {
-                misses.Add(new TargetMiss(name, "router RASE / floor RASE", router.Mean, summary.Scenario.RouterTarget, widening * router.StandardError));
+                misses.Add(new TargetMiss(name, "router RASE / floor RASE", router.Mean, summary.Scenario.RouterTarget, Allowance(router, widening)));
             }
 
             var gap = summary.RouterBiasGap;
-            if (Math.Abs(gap.Mean) > BiasGap + (widening * gap.StandardError))
+            if (Math.Abs(gap.Mean) > BiasGap + Allowance(gap, widening))
             {
-                misses.Add(new TargetMiss(name, "|router bias − floor bias|", Math.Abs(gap.Mean), BiasGap, widening * gap.StandardError));
+                misses.Add(new TargetMiss(name, "|router bias − floor bias|", Math.Abs(gap.Mean), BiasGap, Allowance(gap, widening)));
             }
 
-            if (summary.ReplayCheck is { } check && Math.Abs(check.Mean - 1) > Precision + (widening * check.StandardError))
+            if (summary.ReplayCheck is { } check && Math.Abs(check.Mean - 1) > Precision + Allowance(check, widening))
             {
-                misses.Add(new TargetMiss(name, "|Monte-Carlo floor / analytic floor − 1|", Math.Abs(check.Mean - 1), Precision, widening * check.StandardError));
+                misses.Add(new TargetMiss(name, "|Monte-Carlo floor / analytic floor − 1|", Math.Abs(check.Mean - 1), Precision, Allowance(check, widening)));
             }
         }
 
         return misses;
     }
+
+    // A single seed has no standard error: no allowance then (rather than a NaN that would pass every check).
+    private static double Allowance(SeedSpread spread, double widening) =>
+        widening > 0 && double.IsFinite(spread.StandardError) ? widening * spread.StandardError : 0;
 }
