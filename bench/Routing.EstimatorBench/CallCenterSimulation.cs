@@ -81,7 +81,6 @@ public sealed class CallCenterSimulation
     {
         scoredFrom = warmUp.TotalSeconds;
         var end = (warmUp + scored).TotalSeconds;
-        Outcome.ScoredHours = scored.TotalHours;
         foreach (var line in lines)
         {
             line.Router.StaffingChanged(Now, line.OnShift);
@@ -194,7 +193,7 @@ public sealed class CallCenterSimulation
             estimates[(int)Estimator.QueueLengthTrue] = OptimalWait.QueueLength(ahead, servers, serviceRate);
         }
 
-        var contact = new SimulatedContact(contactId, line.Index, now, router, estimates);
+        var contact = new SimulatedContact(contactId, now, router, estimates);
         if (!afterWarmUp)
         {
             return contact;

@@ -11,11 +11,11 @@ public sealed class CaseOutcome
     /// <summary>...and the Monte-Carlo floor on the same contacts.</summary>
     public ErrorTally CheckMonteCarlo { get; } = new();
 
+    /// <summary>Contacts arrived after the warm-up...</summary>
     public long Arrived { get; set; }
 
+    /// <summary>...and those of them that had to wait.</summary>
     public long Waited { get; set; }
-
-    public double ScoredHours { get; set; }
 
     public ErrorTally this[Estimator estimator] => Tallies[(int)estimator];
 
@@ -31,6 +31,5 @@ public sealed class CaseOutcome
         CheckMonteCarlo.Merge(other.CheckMonteCarlo);
         Arrived += other.Arrived;
         Waited += other.Waited;
-        ScoredHours += other.ScoredHours;
     }
 }

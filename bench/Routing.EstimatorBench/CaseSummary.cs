@@ -59,5 +59,8 @@ public sealed class CaseSummary
 
     public double ScoredPerSeed => Seeds.Average(s => s[FloorEstimator].Count);
 
+    /// <summary>The share of arrivals that found no agent free.</summary>
+    public double WaitedShare => (double)Seeds.Sum(s => s.Waited) / Seeds.Sum(s => s.Arrived);
+
     public double MeanWait => Seeds.Average(s => s[FloorEstimator].MeanActual);
 }

@@ -56,12 +56,12 @@ public static class Report
     {
         report.AppendLine("## RASE / floor RASE (mean over seeds)");
         report.AppendLine();
-        report.AppendLine("| case | s | load | scored / seed | mean wait | floor RASE | router (± s.e., min–max) | target | " + string.Join(" | ", Columns.Select(c => c.Name)) + " |");
-        report.AppendLine("|---|---|---|---|---|---|---|---|" + string.Concat(Columns.Select(_ => "---|")));
+        report.AppendLine("| case | s | load | waited | scored / seed | mean wait | floor RASE | router (± s.e., min–max) | target | " + string.Join(" | ", Columns.Select(c => c.Name)) + " |");
+        report.AppendLine("|---|---|---|---|---|---|---|---|---|" + string.Concat(Columns.Select(_ => "---|")));
         foreach (var summary in cases)
         {
             var router = summary.Ratios[Estimator.Router];
-            report.Append(Invariant, $"| {summary.Scenario.Name} | {summary.Scenario.Servers} | {summary.Scenario.Load} | {summary.ScoredPerSeed:0} | {summary.MeanWait:0} s | ");
+            report.Append(Invariant, $"| {summary.Scenario.Name} | {summary.Scenario.Servers} | {summary.Scenario.Load} | {summary.WaitedShare:0%} | {summary.ScoredPerSeed:0} | {summary.MeanWait:0} s | ");
             report.Append(Invariant, $"{summary.FloorRase.Mean:0.000}{(summary.FloorEstimator == Estimator.MonteCarloFloor ? " (MC)" : string.Empty)} | ");
             report.Append(Invariant, $"**{router.Mean:0.000}** ± {router.StandardError:0.000} ({router.Min:0.000}–{router.Max:0.000}) | ≤ {summary.Scenario.RouterTarget:0.00} | ");
             report.AppendLine(string.Join(" | ", Columns.Select(c => summary.Ratios.TryGetValue(c.Estimator, out var ratio) ? ratio.Mean.ToString("0.000", Invariant) : "—")) + " |");

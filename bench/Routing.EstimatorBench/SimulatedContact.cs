@@ -1,11 +1,9 @@
 namespace Routing.EstimatorBench;
 
 /// <summary>A contact that had to wait, with every estimate made for it when it joined the line.</summary>
-public sealed class SimulatedContact(string contactId, int line, double arrivedAt, RouterEstimate router, double[] estimates)
+public sealed class SimulatedContact(string contactId, double arrivedAt, RouterEstimate router, double[] estimates)
 {
     public string ContactId { get; } = contactId;
-
-    public int Line { get; } = line;
 
     /// <summary>Seconds on the simulation clock.</summary>
     public double ArrivedAt { get; } = arrivedAt;
