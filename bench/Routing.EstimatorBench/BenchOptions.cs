@@ -4,7 +4,7 @@ namespace Routing.EstimatorBench;
 
 /// <summary>The command line, parsed in one place.</summary>
 /// <param name="Seeds">Independent seeds; every case runs once per seed.</param>
-/// <param name="Hours">Scored simulated hours per seed at 50 agents (cases scale it by <see cref="Scenario.HoursScale"/>);
+/// <param name="Hours">Scored simulated hours per seed and case (scaled by <see cref="Scenario.HoursScale"/>);
 /// for the first-hour case, the number of fresh lines per seed.</param>
 /// <param name="Quick">The CI variant: fewer hours, targets widened by the run's own standard error.</param>
 /// <param name="OutFile">Where to write the markdown report too.</param>

@@ -30,7 +30,10 @@ public static class Scenarios
     /// <summary>A fresh line's first hour, learning from its priors: within 10%.</summary>
     public const double FirstHourTarget = 1.10;
 
-    /// <summary>Simulated hours hold about s·load·12 arrivals; the reference is 50 agents.</summary>
+    /// <summary>
+    /// Simulated hours hold about s·load·12 arrivals, so smaller centers get proportionally more hours than these
+    /// 50 agents; larger ones get as many (fewer of their contacts wait, and the naive estimators' ratios need them).
+    /// </summary>
     private const int ReferenceServers = 50;
 
     /// <summary>Amplitude of the daily cycle of arrivals: ±30% around the mean.</summary>
@@ -59,7 +62,7 @@ public static class Scenarios
                     [new AgentGroupSpec("agent", servers, ["general"])],
                     FloorKind.Analytic,
                     servers >= ReferenceServers ? LargeCenterTarget : SmallCenterTarget,
-                    HoursScale: (double)ReferenceServers / servers,
+                    HoursScale: Math.Max(1, (double)ReferenceServers / servers),
                     // The Monte-Carlo floor is checked where the analytic one is known, at the reference size.
                     ReplayCheck: servers == ReferenceServers && load == 1.0));
             }
