@@ -24,11 +24,11 @@ public sealed record BenchOptions(IReadOnlyList<int> Seeds, double Hours, bool Q
 
     private const int QuickSeeds = 3;
 
-    /// <summary>Every router ratio then holds to about ±0.002 (the seeds' standard error; ±0.005 is the aim), in under 10 minutes on 2 cores.</summary>
+    /// <summary>Every router ratio then holds to about ±0.001 (the seeds' standard error; ±0.005 is the aim), in under 10 minutes on 2 cores.</summary>
     private const double DefaultHours = 3000;
 
-    /// <summary>About a minute on 2 cores.</summary>
-    private const double QuickHours = 800;
+    /// <summary>About a minute on 2 cores; the router ratios' standard errors stay within ±0.005.</summary>
+    private const double QuickHours = 1200;
 
     /// <returns>The options, or null (with the reason on stderr) when the command line is wrong.</returns>
     public static BenchOptions? Parse(IReadOnlyList<string> args)
