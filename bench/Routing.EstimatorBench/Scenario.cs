@@ -1,8 +1,8 @@
 namespace Routing.EstimatorBench;
 
 /// <summary>A contact center to simulate, how its floor is computed, and what the router must reach against it.</summary>
-/// <param name="Servers">Agents able to serve, on shift (for the table and the scaling of simulated time).</param>
-/// <param name="Load">Offered load per agent, lambda / (s·mu) (for the table).</param>
+/// <param name="Servers">Agents able to serve, as the table shows them.</param>
+/// <param name="Load">Offered load per agent, lambda / (s·mu), as the table shows it.</param>
 /// <param name="RouterTarget">The router's RASE must be at most this multiple of the floor's.</param>
 /// <param name="HoursScale">Scored hours relative to the run's hours: more for small centers, whose hours hold fewer contacts.</param>
 /// <param name="Swing">Part-time agents going on and off shift; null when staffing is constant.</param>
