@@ -83,7 +83,8 @@ public sealed class CallCenterSimulation
         var end = (warmUp + scored).TotalSeconds;
         foreach (var line in lines)
         {
-            line.Router.StaffingChanged(Now, line.OnShift);
+            line.RefreshStaffing();
+            line.Router.StaffingChanged(Now, line.Staffing);
             ScheduleNextArrival(line);
         }
 
@@ -132,7 +133,8 @@ public sealed class CallCenterSimulation
 
         foreach (var line in lines)
         {
-            line.Router.StaffingChanged(Now, line.OnShift);
+            line.RefreshStaffing();
+            line.Router.StaffingChanged(Now, line.Staffing);
         }
 
         // Coming on shift, a free agent takes the oldest waiting contact at once.
@@ -174,7 +176,7 @@ public sealed class CallCenterSimulation
         var head = line.Waiting.Waiting.FirstOrDefault();
         double? headWait = head is null ? null : now - line.Contacts[head.ContactId].ArrivedAt;
         var servers = line.OnShift;
-        var router = line.Router.Estimate(Now, ahead, headWait is { } w ? TimeSpan.FromSeconds(w) : null, servers);
+        var router = line.Router.Estimate(Now, ahead, headWait is { } w ? TimeSpan.FromSeconds(w) : null, line.Staffing);
 
         var estimates = new double[EstimatorCount];
         Array.Fill(estimates, double.NaN);
@@ -299,7 +301,7 @@ public sealed class CallCenterSimulation
         line.Contacts.Remove(pick.ContactId);
         line.Waiting.Remove(pick.ContactId);
         var waited = now - contact.ArrivedAt;
-        line.Router.Answered(Now, TimeSpan.FromSeconds(waited), contact.Router);
+        line.Router.Answered(Now, TimeSpan.FromSeconds(waited), agent.Shared, contact.Router);
         Score(contact, waited);
         StartService(agent, line, contact.ArrivedAt);
     }

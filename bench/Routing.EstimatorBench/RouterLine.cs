@@ -19,10 +19,10 @@ public sealed class RouterLine(WaitPriors priors)
     public void Joined(DateTimeOffset now) => learner.Joined(now, options);
 
     /// <summary>A waiting contact was answered; the selector scores what each estimator predicted for it on arrival.</summary>
-    public void Answered(DateTimeOffset now, TimeSpan waited, RouterEstimate madeOnArrival)
+    public void Answered(DateTimeOffset now, TimeSpan waited, bool bySharedAgent, RouterEstimate madeOnArrival)
     {
         ArgumentNullException.ThrowIfNull(madeOnArrival);
-        learner.Answered(now, waited, options);
+        learner.Answered(now, waited, bySharedAgent, options);
         selector.Learn(madeOnArrival.Predictions, waited);
     }
 
@@ -32,19 +32,19 @@ public sealed class RouterLine(WaitPriors priors)
     /// <summary>A contact of the line started service, whether it waited or not.</summary>
     public void ServiceStarted(DateTimeOffset now) => learner.ServiceStarted(now, options);
 
-    /// <summary>A contact of the line ended its service.</summary>
-    public void Completed(DateTimeOffset now) => learner.Completed(now, options);
+    /// <summary>A contact of the line ended its service (the simulated agents have no wrap-up).</summary>
+    public void Completed(DateTimeOffset now) => learner.Completed(now, TimeSpan.Zero, options);
 
-    /// <summary>The line's able capacity changed: <paramref name="servers"/> agents logged in available and eligible.</summary>
-    public void StaffingChanged(DateTimeOffset now, double servers) => learner.StaffingChanged(now, servers, options);
+    /// <summary>The line's able capacity changed: the agents logged in available and eligible, dedicated and shared.</summary>
+    public void StaffingChanged(DateTimeOffset now, StaffedCapacity staffing) => learner.StaffingChanged(now, staffing, options);
 
     /// <summary>The router's prediction for a contact arriving now that must wait.</summary>
     /// <param name="ahead">Contacts of the line waiting ahead of it.</param>
     /// <param name="headOfLineWait">How long the first of them has waited; null when none waits.</param>
-    /// <param name="servers">Agents logged in available and eligible for the line, busy or not.</param>
-    public RouterEstimate Estimate(DateTimeOffset now, int ahead, TimeSpan? headOfLineWait, double servers)
+    /// <param name="staffing">Agents logged in available and eligible for the line, busy or not.</param>
+    public RouterEstimate Estimate(DateTimeOffset now, int ahead, TimeSpan? headOfLineWait, StaffedCapacity staffing)
     {
-        var situation = learner.Situation(now, ahead, headOfLineWait, servers, Priors, options);
+        var situation = learner.Situation(now, ahead, headOfLineWait, staffing, Priors, options);
         return new RouterEstimate(EstimatorSelector.PredictAll(situation), selector.Estimate(situation));
     }
 }

@@ -30,7 +30,10 @@ public sealed class SimulatedAgent(string agentId, int index, IReadOnlyDictionar
 
     public AgentPresence Presence => OnShift ? AgentPresence.Available : AgentPresence.NotReady;
 
-    public QueueMember AsMember() => new(AgentId, 1, Presence, Skills, VoiceOnly, Busy ? [Channel.Voice] : [], IdleSince);
+    public QueueMember AsMember() => new(AgentId, 1, Presence, Skills, VoiceOnly, Busy ? [Channel.Voice] : [], IdleSince, QueuesServed: LineIndices.Count);
+
+    /// <summary>Whether it also serves other lines (the router learns the share of it each line gets).</summary>
+    public bool Shared => LineIndices.Count > 1;
 
     public AgentWorkView WorkView => new(AgentId, Skills, VoiceOnly, Busy ? [Channel.Voice] : []);
 }

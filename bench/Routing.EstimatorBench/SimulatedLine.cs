@@ -26,4 +26,10 @@ public sealed class SimulatedLine(LineSpec spec, int index, WaitPriors priors)
 
     /// <summary>Agents on shift (logged in available) able to serve the line, busy or not: the floor's s, the router's servers.</summary>
     public int OnShift => Members.Count(m => m.OnShift);
+
+    /// <summary>What the router counts of them, as the queue grain does: dedicated, and shared (1/k each).</summary>
+    public StaffedCapacity Staffing { get; private set; } = StaffedCapacity.None;
+
+    /// <summary>After a shift change: the router's view of the staffing, from the core's own split.</summary>
+    public void RefreshStaffing() => Staffing = StaffedCapacity.Of(Members.Where(m => m.OnShift).Select(m => m.AsMember()), Channel.Voice);
 }

@@ -83,9 +83,9 @@ public interface IQueueGrain : IGrainWithStringKey
     [Alias("member-left"), OneWay]
     Task MemberLeft(string agentId);
 
-    /// <summary>A handled contact's handle time, feeding the queue's estimates.</summary>
+    /// <summary>A handled contact's handle time and the wrap-up that follows it, feeding the queue's statistics and estimates.</summary>
     [Alias("handled"), OneWay]
-    Task Handled(string contactId, Channel channel, TimeSpan handleTime);
+    Task Handled(string contactId, Channel channel, TimeSpan handleTime, TimeSpan wrapUp);
 
     /// <summary>
     /// Tells <paramref name="watcher"/> of every change from now on (or renews its lease) and returns the queue's version as it

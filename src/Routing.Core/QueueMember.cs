@@ -4,6 +4,7 @@ namespace Routing.Core;
 /// <param name="QueuePriority">The agent's priority for this queue: 1 is offered work first.</param>
 /// <param name="IdleSince">When the agent last became free of all work; the longest-idle key.</param>
 /// <param name="HeldInWrapUp">How many of the held contacts are in wrap-up (after-contact work).</param>
+/// <param name="QueuesServed">How many queues the agent serves: above 1 its time is shared with other queues.</param>
 public sealed record QueueMember(
     string AgentId,
     int QueuePriority,
@@ -12,7 +13,8 @@ public sealed record QueueMember(
     CapacityProfile Capacity,
     IReadOnlyList<Channel> Held,
     DateTimeOffset IdleSince,
-    int HeldInWrapUp = 0)
+    int HeldInWrapUp = 0,
+    int QueuesServed = 1)
 {
     public AgentWorkView WorkView => new(AgentId, Skills, Capacity, Held);
 

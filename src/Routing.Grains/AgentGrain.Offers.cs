@@ -202,7 +202,7 @@ public sealed partial class AgentGrain
         }
 
         await SaveAsync();
-        grains.Get<IQueueGrain>(assignment.QueueId).Handled(assignment.ContactId, assignment.Channel, now - assignment.Since).Ignore();
+        grains.Get<IQueueGrain>(assignment.QueueId).Handled(assignment.ContactId, assignment.Channel, now - assignment.Since, wrapUp).Ignore();
         ArmDeadlineTimer();
         PublishToQueues();
         return view;

@@ -216,7 +216,8 @@ public sealed partial class AgentGrain(
         Definition.Capacity,
         workload.Held,
         state.State.IdleSince,
-        workload.Assignments.Count(a => a.Phase == AssignmentPhase.WrapUp));
+        workload.Assignments.Count(a => a.Phase == AssignmentPhase.WrapUp),
+        Definition.Queues.Count);
 
     private AgentView View() => new(
         AgentId,

@@ -66,7 +66,7 @@ public sealed partial class QueueGrain
 
     /// <summary>
     /// The learners see the staffing: each channel's able capacity for the queue's own skills, after every member
-    /// report and configuration change (the answer rate is that capacity × the line's share × the per-agent rate).
+    /// report and configuration change (the answer rate is mu × the dedicated capacity plus the shared one at its share).
     /// </summary>
     private void StaffingChanged(DateTimeOffset now)
     {
@@ -78,11 +78,11 @@ public sealed partial class QueueGrain
         var current = members.Values.Select(m => m.Member).ToList();
         foreach (var channel in Definition.Channels)
         {
-            var servers = WaitOutlook.AbleCapacity(current, channel, Definition.DefaultSkills);
+            var staffing = WaitOutlook.AbleCapacity(current, channel, Definition.DefaultSkills);
             var learner = LearnerFor(channel);
-            if (learner.Servers != servers)
+            if (learner.Staffing != staffing)
             {
-                learner.StaffingChanged(now, servers, options.Value.Learning);
+                learner.StaffingChanged(now, staffing, options.Value.Learning);
                 statistics.Changed();
             }
         }
@@ -97,8 +97,11 @@ public sealed partial class QueueGrain
     private EstimatorSelector SelectorFor(Channel channel) =>
         statistics.State.Selectors.TryGetValue(channel, out var selector) ? selector : statistics.State.Selectors[channel] = new EstimatorSelector();
 
-    /// <summary>A contact that joined the line leaves it: the learner counts it, and the estimators are scored on it.</summary>
-    private void LearnFromDeparture(QueuedContact queued, bool answered, DateTimeOffset now)
+    /// <summary>
+    /// A contact that joined the line leaves it (answered by <paramref name="agentId"/>, or not): the learner counts
+    /// it, and the estimators are scored on it.
+    /// </summary>
+    private void LearnFromDeparture(QueuedContact queued, string? agentId, DateTimeOffset now)
     {
         if (queued.Predictions is not { } predictions)
         {
@@ -107,9 +110,10 @@ public sealed partial class QueueGrain
 
         var waited = now - queued.Ticket.ArrivedAt;
         var learner = LearnerFor(queued.Ticket.Channel);
-        if (answered)
+        if (agentId is not null)
         {
-            learner.Answered(now, waited, options.Value.Learning);
+            var bySharedAgent = members.TryGetValue(agentId, out var member) && member.Member.QueuesServed > 1;
+            learner.Answered(now, waited, bySharedAgent, options.Value.Learning);
             var selector = SelectorFor(queued.Ticket.Channel);
             if (predictions.TryGetValue(selector.Choice, out var predicted) && predicted is { } said)
             {

@@ -214,7 +214,7 @@ public sealed partial class QueueGrain
         await contacts.RemoveAsync(contactId);
         LineChanged();
         var now = clock.GetUtcNow();
-        LearnFromDeparture(queued, answered: true, now);
+        LearnFromDeparture(queued, agentId, now);
         LearnerFor(queued.Ticket.Channel).ServiceStarted(now, options.Value.Learning);
         statistics.State.Statistics.Answered(now, statisticsClock, now - queued.Ticket.ArrivedAt, Definition!.ServiceLevelTarget, firstResponse: queued.Ticket.Channel != Channel.Voice);
         statistics.State.Answered++;
@@ -237,7 +237,7 @@ public sealed partial class QueueGrain
         await contacts.RemoveAsync(contactId);
         LineChanged();
         var now = clock.GetUtcNow();
-        LearnFromDeparture(queued, answered: false, now);
+        LearnFromDeparture(queued, agentId: null, now);
         statistics.State.Statistics.Abandoned(now, statisticsClock);
         statistics.State.Abandoned++;
         statistics.Changed();

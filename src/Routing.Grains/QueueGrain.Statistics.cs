@@ -55,11 +55,11 @@ public sealed partial class QueueGrain
         return Task.CompletedTask;
     }
 
-    public Task Handled(string contactId, Channel channel, TimeSpan handleTime)
+    public Task Handled(string contactId, Channel channel, TimeSpan handleTime, TimeSpan wrapUp)
     {
         statistics.State.Handled++;
         statistics.State.HandleSecondsTotal += handleTime.TotalSeconds;
-        LearnerFor(channel).Completed(clock.GetUtcNow(), options.Value.Learning);
+        LearnerFor(channel).Completed(clock.GetUtcNow(), wrapUp, options.Value.Learning);
         statistics.State.Statistics.Handled(clock.GetUtcNow(), statisticsClock, handleTime);
         statistics.Changed();
         version++;

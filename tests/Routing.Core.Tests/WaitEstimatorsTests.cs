@@ -45,53 +45,63 @@ public sealed class WaitEstimatorsTests
     {
         var learner = new LineWaitLearner();
 
-        Assert.Equal(4.0 / 200, learner.ServiceRate(T0, 4, Priors, Options), 9);
+        // 4 dedicated agents, and 2 shared with another queue counting for half each until their answers say more.
+        Assert.Equal(4.0 / 200, learner.ServiceRate(T0, new StaffedCapacity(4, 0), Priors, Options), 9);
+        Assert.Equal(5.0 / 200, learner.ServiceRate(T0, new StaffedCapacity(4, 1), Priors, Options), 9);
         Assert.Equal(1.0 / 600, learner.AbandonmentRate(T0, Priors, Options), 9);
-        Assert.Equal(1, learner.Share(T0, Priors, Options), 9);
     }
 
     [Fact]
-    public void The_per_agent_rate_is_completions_per_second_of_service_counting_services_still_under_way()
+    public void The_per_agent_rate_is_completions_per_second_an_agent_is_taken_counting_services_under_way_and_wrap_up()
     {
         var learner = new LineWaitLearner();
         learner.ServiceStarted(T0, Options);
         learner.ServiceStarted(T0, Options);
-        learner.Completed(T0.AddSeconds(100), Options);
+        learner.Completed(T0.AddSeconds(100), TimeSpan.FromSeconds(20), Options);
 
-        // One completion in 100 + 100 s of service (the second still under way), plus the prior's 2 contacts of 200 s.
-        Assert.Equal((1.0 + 2) / (200 + 400), learner.PerAgentServiceRate(T0.AddSeconds(100), Priors, Options), 9);
+        // One completion in 100 s + 20 s of wrap-up + 100 s (the second still under way), plus the prior's 2 × 200 s.
+        Assert.Equal((1.0 + 2) / (220 + 400), learner.PerAgentServiceRate(T0.AddSeconds(100), Priors, Options), 9);
 
         // The open service keeps counting: 50 s later it has 150 s, and no completion more.
-        Assert.Equal((1.0 + 2) / (250 + 400), learner.PerAgentServiceRate(T0.AddSeconds(150), Priors, Options), 9);
+        Assert.Equal((1.0 + 2) / (270 + 400), learner.PerAgentServiceRate(T0.AddSeconds(150), Priors, Options), 9);
     }
 
     [Fact]
     public void The_answer_rate_follows_the_staffing_at_once()
     {
         var learner = new LineWaitLearner();
-        var withTen = learner.ServiceRate(T0, 10, Priors, Options);
+        var withTen = learner.ServiceRate(T0, new StaffedCapacity(10, 0), Priors, Options);
 
         // Half the agents log out: the rate halves without a single answer to learn it from.
-        Assert.Equal(withTen / 2, learner.ServiceRate(T0, 5, Priors, Options), 12);
+        Assert.Equal(withTen / 2, learner.ServiceRate(T0, new StaffedCapacity(5, 0), Priors, Options), 12);
     }
 
     [Fact]
-    public void Agents_shared_with_other_lines_count_for_the_share_of_their_time_this_line_gets_while_backlogged()
+    public void Agents_shared_with_other_lines_count_for_the_answers_they_give_this_line_while_it_waits()
     {
         var learner = new LineWaitLearner();
-        learner.StaffingChanged(T0, 4, Options);
-        learner.ServiceStarted(T0, Options);
-        learner.ServiceStarted(T0, Options);
+        var staffing = new StaffedCapacity(2, 1);
+        learner.StaffingChanged(T0, staffing, Options);
 
-        // 1,000 s backlogged with 2 of the 4 able agents on this line's contacts (the others on another line's).
+        // 1,000 s with one contact waiting: the nominal shared capacity (1 agent at 1/200 a second) would answer 5;
+        // the shared agents answered 8 (and the dedicated ones 3, which say nothing about the share).
         learner.Joined(T0, Options);
-        var share = learner.Share(T0.AddSeconds(1000), Priors, Options);
-        Assert.Equal((2000.0 + 400) / (4000 + 400), share, 6);
+        for (var i = 1; i <= 11; i++)
+        {
+            var at = T0.AddSeconds(1000.0 * i / 11);
+            learner.Answered(at, TimeSpan.FromSeconds(1000.0 / 11), bySharedAgent: i <= 8, Options);
+            learner.Joined(at, Options);
+        }
+
+        // Overall (8 + 2) / (5 + 2); for a line of one, its answers at that length with the overall as the prior.
+        var overall = (8.0 + 2) / (5 + 2);
+        var multiplier = learner.SharedMultiplier(T0.AddSeconds(1000), Priors, Options);
+        Assert.Equal((8 + (2 * overall)) / (5 + 2), multiplier, 6);
+        Assert.Equal((2 + multiplier) / 200, learner.ServiceRate(T0.AddSeconds(1000), staffing, Priors, Options), 9);
 
         // Time while nobody waits says nothing about the share.
-        learner.Abandoned(T0.AddSeconds(1000), TimeSpan.FromSeconds(1000), Options);
-        Assert.Equal(share, learner.Share(T0.AddSeconds(5000), Priors, Options), 6);
-        Assert.Equal(4 * learner.Share(T0.AddSeconds(5000), Priors, Options) * learner.PerAgentServiceRate(T0.AddSeconds(5000), Priors, Options), learner.ServiceRate(T0.AddSeconds(5000), 4, Priors, Options), 12);
+        learner.Abandoned(T0.AddSeconds(1000), TimeSpan.Zero, Options);
+        Assert.Equal(multiplier, learner.SharedMultiplier(T0.AddSeconds(5000), Priors, Options), 6);
     }
 
     [Fact]
@@ -100,7 +110,7 @@ public sealed class WaitEstimatorsTests
         var learner = new LineWaitLearner();
         learner.Joined(T0, Options);
         learner.Joined(T0, Options);
-        learner.Answered(T0.AddSeconds(30), TimeSpan.FromSeconds(30), Options);
+        learner.Answered(T0.AddSeconds(30), TimeSpan.FromSeconds(30), bySharedAgent: false, Options);
         learner.Abandoned(T0.AddSeconds(90), TimeSpan.FromSeconds(90), Options);
 
         // One abandonment in 120 s of waiting, plus the prior's 2 abandonments in 2 × 600 s.
@@ -115,7 +125,7 @@ public sealed class WaitEstimatorsTests
         foreach (var wait in new[] { 100, 10, 20, 30 })
         {
             learner.Joined(T0, Options);
-            learner.Answered(T0, TimeSpan.FromSeconds(wait), Options);
+            learner.Answered(T0, TimeSpan.FromSeconds(wait), bySharedAgent: false, Options);
         }
 
         Assert.Equal(TimeSpan.FromSeconds(20), learner.RecentAverageWait);

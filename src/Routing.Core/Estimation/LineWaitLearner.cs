@@ -3,17 +3,17 @@ namespace Routing.Core;
 /// <summary>
 /// Learns, online and in constant memory, what a line's wait estimates need, from the staffing it can see:
 /// <list type="bullet">
-/// <item>the per-agent service rate mu: completions per second of service (the maximum-likelihood estimate for
-/// exponential handle times, counting the time of services still under way, so early quick completions do not
-/// bias it);</item>
-/// <item>the share of its able agents' capacity the line gets while contacts wait: 1 for dedicated agents, less
-/// when they also serve other lines (measured as the time its contacts are in service over the able capacity, both
-/// while backlogged);</item>
+/// <item>the per-agent service rate mu: completions per second an agent is taken by a contact (its service, counting
+/// services still under way so early quick completions do not bias it, and its wrap-up);</item>
+/// <item>how much of the agents it shares with other queues the line gets while its contacts wait: each shared agent
+/// counts for 1/k of itself (k the queues it serves) times a multiplier learned from the answers shared agents gave
+/// the line's waiting contacts, against the answers that nominal capacity would give;</item>
 /// <item>the abandonment rate theta: abandonments per second of waiting, the maximum-likelihood estimate for
 /// exponential patience, counting the waiting time of answered contacts too;</item>
 /// <item>the recent waits the simple estimators use.</item>
 /// </list>
-/// The answer rate is then the able capacity now × share × mu, so it follows a staffing change at once instead of
+/// The answer rate while contacts wait is then mu × (dedicated capacity + multiplier × nominal shared capacity), the
+/// capacities those of the agents logged in and able now, so it follows a staffing change at once instead of
 /// relearning it from answers. Each figure starts from the configured priors counted as
 /// <see cref="WaitLearningOptions.PriorWeight"/> contacts and fades with its half-life.
 /// </summary>
@@ -24,11 +24,19 @@ public sealed class LineWaitLearner
 
     public DecayingTally Completions { get; set; } = new();
 
-    /// <summary>While contacts wait: seconds of the line's contacts in service (at most the able capacity).</summary>
-    public DecayingTally ServingWhileBacklogged { get; set; } = new();
+    /// <summary>Waiting contacts answered by agents that also serve other queues.</summary>
+    public DecayingTally SharedAnswers { get; set; } = new();
 
-    /// <summary>While contacts wait: seconds of able capacity (server-seconds).</summary>
-    public DecayingTally CapacityWhileBacklogged { get; set; } = new();
+    /// <summary>While contacts wait: seconds of nominal shared capacity (server-seconds).</summary>
+    public DecayingTally SharedCapacityWhileBacklogged { get; set; } = new();
+
+    /// <summary>The shared answers by the line's length when they came (lengths 1, 2–3, 4–7, ... 64 and more).</summary>
+    public List<DecayingTally> SharedAnswersByLength { get; set; } = [.. Enumerable.Range(0, LengthBands).Select(_ => new DecayingTally())];
+
+    /// <summary>The nominal shared capacity-seconds by the line's length.</summary>
+    public List<DecayingTally> SharedCapacityByLength { get; set; } = [.. Enumerable.Range(0, LengthBands).Select(_ => new DecayingTally())];
+
+    private const int LengthBands = 7;
 
     public DecayingTally Abandonments { get; set; } = new();
 
@@ -40,8 +48,8 @@ public sealed class LineWaitLearner
     /// <summary>The line's contacts in service now.</summary>
     public int InService { get; set; }
 
-    /// <summary>The able capacity last reported: agents logged in and able to take the line, by concurrent capacity.</summary>
-    public double Servers { get; set; }
+    /// <summary>The able capacity last reported, of the agents logged in and able to take the line.</summary>
+    public StaffedCapacity Staffing { get; set; } = StaffedCapacity.None;
 
     public DateTimeOffset? LastChange { get; set; }
 
@@ -57,12 +65,18 @@ public sealed class LineWaitLearner
         Waiting++;
     }
 
-    /// <summary>A waiting contact was answered after <paramref name="waited"/>.</summary>
-    public void Answered(DateTimeOffset now, TimeSpan waited, WaitLearningOptions options)
+    /// <summary>A waiting contact was answered after <paramref name="waited"/>, by an agent serving other queues too or not.</summary>
+    public void Answered(DateTimeOffset now, TimeSpan waited, bool bySharedAgent, WaitLearningOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Accrue(now, options);
         Waiting = Math.Max(0, Waiting - 1);
+        if (bySharedAgent)
+        {
+            SharedAnswers.Add(1, now, options.HalfLife);
+            SharedAnswersByLength[Band(Waiting + 1)].Add(1, now, options.HalfLife);
+        }
+
         SecondsWaited.Add(waited.TotalSeconds, now, options.TraitHalfLife);
         LastToEnterServiceWait = waited;
         RecentWaitSeconds.Add(waited.TotalSeconds);
@@ -89,20 +103,28 @@ public sealed class LineWaitLearner
         InService++;
     }
 
-    /// <summary>A contact of the line ended its service.</summary>
-    public void Completed(DateTimeOffset now, WaitLearningOptions options)
+    /// <summary>
+    /// A contact of the line ended its service; its agent's <paramref name="wrapUp"/> follows, booked now as time the
+    /// contact took the agent (the half-life is hours: when within it does not matter).
+    /// </summary>
+    public void Completed(DateTimeOffset now, TimeSpan wrapUp, WaitLearningOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Accrue(now, options);
         InService = Math.Max(0, InService - 1);
         Completions.Add(1, now, options.TraitHalfLife);
+        if (wrapUp > TimeSpan.Zero)
+        {
+            ServiceSeconds.Add(wrapUp.TotalSeconds, now, options.TraitHalfLife);
+        }
     }
 
-    /// <summary>The able capacity for the line changed (an agent logged in, out, paused, or changed skills).</summary>
-    public void StaffingChanged(DateTimeOffset now, double servers, WaitLearningOptions options)
+    /// <summary>The able capacity for the line changed (an agent logged in, out, paused, or changed skills or queues).</summary>
+    public void StaffingChanged(DateTimeOffset now, StaffedCapacity staffing, WaitLearningOptions options)
     {
+        ArgumentNullException.ThrowIfNull(staffing);
         Accrue(now, options);
-        Servers = Math.Max(0, servers);
+        Staffing = staffing;
     }
 
     /// <summary>The per-agent service rate (contacts per second of service), from the prior handle time and what was seen.</summary>
@@ -116,21 +138,32 @@ public sealed class LineWaitLearner
         return (completions + options.PriorWeight) / (seconds + (options.PriorWeight * priors.HandleTime.TotalSeconds));
     }
 
-    /// <summary>The share of its able capacity the line gets while contacts wait (1 when its agents serve only it).</summary>
-    public double Share(DateTimeOffset now, WaitPriors priors, WaitLearningOptions options)
+    /// <summary>
+    /// How many times its nominal share (1/k of each shared agent) the line gets of its shared agents while its
+    /// contacts wait: their answers to it over the answers that nominal capacity would give at the per-agent rate.
+    /// </summary>
+    public double SharedMultiplier(DateTimeOffset now, WaitPriors priors, WaitLearningOptions options)
     {
-        ArgumentNullException.ThrowIfNull(priors);
         ArgumentNullException.ThrowIfNull(options);
         var pending = Waiting > 0 ? Pending(now) : 0;
-        var prior = options.PriorWeight * priors.HandleTime.TotalSeconds;
-        var serving = ServingWhileBacklogged.ValueAt(now, options.HalfLife) + (Math.Min(InService, Servers) * pending) + prior;
-        var capacity = CapacityWhileBacklogged.ValueAt(now, options.HalfLife) + (Servers * pending) + prior;
-        return Math.Min(1, serving / capacity);
+        var capacitySeconds = SharedCapacityWhileBacklogged.ValueAt(now, options.HalfLife) + (Staffing.Shared * pending);
+        var expected = PerAgentServiceRate(now, priors, options) * capacitySeconds;
+        var overall = (SharedAnswers.ValueAt(now, options.HalfLife) + options.PriorWeight) / (expected + options.PriorWeight);
+        var band = Band(Math.Max(1, Waiting));
+        var bandSeconds = SharedCapacityByLength[band].ValueAt(now, options.HalfLife) + (Staffing.Shared * pending);
+        var bandExpected = PerAgentServiceRate(now, priors, options) * bandSeconds;
+        return (SharedAnswersByLength[band].ValueAt(now, options.HalfLife) + (options.PriorWeight * overall)) / (bandExpected + options.PriorWeight);
     }
 
-    /// <summary>Answers per second while backlogged with <paramref name="servers"/> of able capacity: servers × share × mu.</summary>
-    public double ServiceRate(DateTimeOffset now, double servers, WaitPriors priors, WaitLearningOptions options) =>
-        servers * Share(now, priors, options) * PerAgentServiceRate(now, priors, options);
+    private static int Band(int length) => Math.Min(LengthBands - 1, length <= 1 ? 0 : (int)Math.Log2(length));
+
+    /// <summary>Answers per second while contacts wait with <paramref name="staffing"/> able: mu × (dedicated + multiplier × shared).</summary>
+    public double ServiceRate(DateTimeOffset now, StaffedCapacity staffing, WaitPriors priors, WaitLearningOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(staffing);
+        var shared = staffing.Shared > 0 ? staffing.Shared * SharedMultiplier(now, priors, options) : 0;
+        return PerAgentServiceRate(now, priors, options) * (staffing.Dedicated + shared);
+    }
 
     /// <summary>Abandonments per second of waiting (theta), from the prior patience and what was seen.</summary>
     public double AbandonmentRate(DateTimeOffset now, WaitPriors priors, WaitLearningOptions options)
@@ -144,8 +177,8 @@ public sealed class LineWaitLearner
     public TimeSpan? RecentAverageWait => RecentWaitSeconds.Count == 0 ? null : TimeSpan.FromSeconds(RecentWaitSeconds.Average());
 
     /// <summary>The situation of a contact with <paramref name="ahead"/> contacts ahead of it, for the estimators.</summary>
-    public WaitSituation Situation(DateTimeOffset now, int ahead, TimeSpan? headOfLineWait, double servers, WaitPriors priors, WaitLearningOptions options) =>
-        new(ahead, ServiceRate(now, servers, priors, options), AbandonmentRate(now, priors, options), headOfLineWait, LastToEnterServiceWait, RecentAverageWait);
+    public WaitSituation Situation(DateTimeOffset now, int ahead, TimeSpan? headOfLineWait, StaffedCapacity staffing, WaitPriors priors, WaitLearningOptions options) =>
+        new(ahead, ServiceRate(now, staffing, priors, options), AbandonmentRate(now, priors, options), headOfLineWait, LastToEnterServiceWait, RecentAverageWait);
 
     private double Pending(DateTimeOffset now) => LastChange is { } since && now > since ? (now - since).TotalSeconds : 0;
 
@@ -161,10 +194,10 @@ public sealed class LineWaitLearner
                 ServiceSeconds.Add(InService * elapsed, now, options.TraitHalfLife);
             }
 
-            if (Waiting > 0)
+            if (Waiting > 0 && Staffing.Shared > 0)
             {
-                ServingWhileBacklogged.Add(Math.Min(InService, Servers) * elapsed, now, options.HalfLife);
-                CapacityWhileBacklogged.Add(Servers * elapsed, now, options.HalfLife);
+                SharedCapacityWhileBacklogged.Add(Staffing.Shared * elapsed, now, options.HalfLife);
+                SharedCapacityByLength[Band(Waiting)].Add(Staffing.Shared * elapsed, now, options.HalfLife);
             }
         }
 

@@ -18,8 +18,8 @@ public sealed record WaitOutlook(
 {
     /// <summary>
     /// What the estimators see at <paramref name="place"/>: null when no agent able to serve is logged in available
-    /// (no bound). Each able agent counts for its concurrent capacity on the channel, busy or not: the learner turns
-    /// that capacity into an answer rate with its share and per-agent service rate. With an agent free right now,
+    /// (no bound). Each able agent counts for its concurrent capacity on the channel, busy or not (a shared one for its
+    /// nominal share): the learner turns that capacity into an answer rate. With an agent free right now,
     /// the first in line is about to be offered: one fewer answer to wait for.
     /// </summary>
     /// <param name="place">1-based place in line.</param>
@@ -29,24 +29,22 @@ public sealed record WaitOutlook(
     public WaitSituation? Situation(int place, Channel channel, IReadOnlyList<SkillRequirement> requirements, TimeSpan? headOfLineWait)
     {
         var able = Able(Members, requirements);
-        var servers = CapacityOf(able, channel);
-        if (servers <= 0)
+        var staffing = StaffedCapacity.Of(able, channel);
+        if (staffing.Total <= 0)
         {
             return null;
         }
 
         var ahead = Math.Max(0, place - 1 - (able.Any(m => m.CanTake(channel) == CapacityVerdict.Free) ? 1 : 0));
-        return Learner.Situation(Now, ahead, headOfLineWait, servers, Priors, Learning);
+        return Learner.Situation(Now, ahead, headOfLineWait, staffing, Priors, Learning);
     }
 
-    /// <summary>The concurrent capacity on <paramref name="channel"/> of the members logged in available and able to serve.</summary>
-    public static int AbleCapacity(IEnumerable<QueueMember> members, Channel channel, IReadOnlyList<SkillRequirement> requirements) =>
-        CapacityOf(Able(members, requirements), channel);
+    /// <summary>The capacity on <paramref name="channel"/> of the members logged in available and able to serve.</summary>
+    public static StaffedCapacity AbleCapacity(IEnumerable<QueueMember> members, Channel channel, IReadOnlyList<SkillRequirement> requirements) =>
+        StaffedCapacity.Of(Able(members, requirements), channel);
 
     private static List<QueueMember> Able(IEnumerable<QueueMember> members, IReadOnlyList<SkillRequirement> requirements) =>
         [.. members.Where(m => m.Presence == AgentPresence.Available && Eligibility.IsEligible(m.Skills, requirements))];
-
-    private static int CapacityOf(IEnumerable<QueueMember> able, Channel channel) => able.Sum(m => m.Capacity.For(channel).MaxConcurrent);
 
     /// <summary>Whether an agent able to serve the contact is free right now.</summary>
     public bool AgentFreeFor(Channel channel, IReadOnlyList<SkillRequirement> requirements) =>

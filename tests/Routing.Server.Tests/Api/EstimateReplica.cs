@@ -39,7 +39,7 @@ public sealed class EstimateReplica(WaitPriors priors, TimeSpan serviceLevelTarg
     {
         var waiting = line.Single(c => c.ContactId == contactId);
         line.Remove(waiting);
-        learner.Answered(now, now - waiting.Joined, learning);
+        learner.Answered(now, now - waiting.Joined, bySharedAgent: false, learning);
         selector.Learn(waiting.Predictions, now - waiting.Joined);
         learner.ServiceStarted(now, learning);
     }
@@ -51,7 +51,8 @@ public sealed class EstimateReplica(WaitPriors priors, TimeSpan serviceLevelTarg
         learner.Abandoned(now, now - waiting.Joined, learning);
     }
 
-    public void Handled(DateTimeOffset now) => learner.Completed(now, learning);
+    /// <summary>A contact's handling ended (the test's agents have no wrap-up).</summary>
+    public void Handled(DateTimeOffset now) => learner.Completed(now, TimeSpan.Zero, learning);
 
     /// <summary>The estimate for the waiting contact <paramref name="contactId"/>.</summary>
     public TimeSpan? WaitOf(string contactId, DateTimeOffset now) =>
