@@ -19,7 +19,7 @@ namespace Routing.Core;
 /// </summary>
 public sealed class LineWaitLearner
 {
-    /// <summary>Seconds the line's contacts spent in service (all of them, waited or not).</summary>
+    /// <summary>Seconds the line's contacts took their agents: in service (all of them, waited or not) and wrap-up.</summary>
     public DecayingTally ServiceSeconds { get; set; } = new();
 
     public DecayingTally Completions { get; set; } = new();
