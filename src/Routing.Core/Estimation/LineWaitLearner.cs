@@ -140,7 +140,8 @@ public sealed class LineWaitLearner
 
     /// <summary>
     /// How many times its nominal share (1/k of each shared agent) the line gets of its shared agents while its
-    /// contacts wait: their answers to it over the answers that nominal capacity would give at the per-agent rate.
+    /// contacts wait: their answers to it over the answers that nominal capacity would give at the per-agent rate,
+    /// at the line's length now (shrunk toward the figure over all lengths).
     /// </summary>
     public double SharedMultiplier(DateTimeOffset now, WaitPriors priors, WaitLearningOptions options)
     {

@@ -1,8 +1,8 @@
 namespace Routing.Core;
 
 /// <summary>How fast a line's learned figures follow change, and how much the configured priors weigh.</summary>
-/// <param name="HalfLife">The share of its agents' time a line gets while backlogged: observations this old weigh
-/// half as much. Short enough to follow how shared agents divide their time through the day.</param>
+/// <param name="HalfLife">The share a line gets of the agents it shares with other queues: observations this old
+/// weigh half as much. Short enough to follow how shared agents divide their time through the day.</param>
 /// <param name="TraitHalfLife">The per-agent service rate and the customers' patience: traits of the people, stable
 /// over hours, so they average longer (staffing changes need no fading: the learner sees the agents).</param>
 /// <param name="RecentWaits">How many recent waits the moving-average baseline averages.</param>
