@@ -19,4 +19,19 @@ public sealed record QueueMember(
     public AgentWorkView WorkView => new(AgentId, Skills, Capacity, Held);
 
     public CapacityVerdict CanTake(Channel channel) => CapacityRules.Check(Capacity, Held, channel);
+
+    /// <summary>
+    /// Whether <paramref name="other"/> counts for the same able capacity: only its work held differs. Most member
+    /// reports are of that kind (an offer, an answer, a completion), and need no staffing recount.
+    /// </summary>
+    public bool StaffsLike(QueueMember other) =>
+        other is not null
+        && Presence == other.Presence
+        && QueuesServed == other.QueuesServed
+        && SameEntries(Skills, other.Skills)
+        && SameEntries(Capacity.Channels, other.Capacity.Channels);
+
+    private static bool SameEntries<TKey, TValue>(IReadOnlyDictionary<TKey, TValue> one, IReadOnlyDictionary<TKey, TValue> other) =>
+        ReferenceEquals(one, other)
+        || (one.Count == other.Count && one.All(e => other.TryGetValue(e.Key, out var value) && EqualityComparer<TValue>.Default.Equals(e.Value, value)));
 }

@@ -140,13 +140,17 @@ public sealed partial class QueueGrain(
     public async Task MemberChanged(QueueMember member, long memberVersion)
     {
         ArgumentNullException.ThrowIfNull(member);
-        if (members.TryGetValue(member.AgentId, out var known) && known.Version > memberVersion)
+        var isKnown = members.TryGetValue(member.AgentId, out var known);
+        if (isKnown && known.Version > memberVersion)
         {
             return;
         }
 
         members[member.AgentId] = (member, memberVersion);
-        StaffingChanged(clock.GetUtcNow());
+        if (!isKnown || !known.Member.StaffsLike(member))
+        {
+            StaffingChanged(clock.GetUtcNow());
+        }
         version++;
         changes.Notify();
         if (state.State.MemberIds.Add(member.AgentId))

@@ -47,4 +47,16 @@ public class WaitOutlookTests
         Assert.Equal(TimeSpan.Zero, outlook.ExpectedWait(1, Channel.Chat, Needs(("billing", 2)), null, new EstimatorSelector()));
         Assert.True(outlook.ExpectedWait(2, Channel.Chat, Needs(("billing", 2)), Seconds(5), new EstimatorSelector()) > TimeSpan.Zero);
     }
+
+    [Fact]
+    public void A_member_report_that_only_changes_the_work_held_counts_for_the_same_staffing()
+    {
+        var free = Member("ana", skills: Skills(("billing", 3)));
+
+        Assert.True(free.StaffsLike(free with { Held = [Channel.Chat], Skills = Skills(("billing", 3)) }));
+        Assert.False(free.StaffsLike(free with { Presence = AgentPresence.NotReady }));
+        Assert.False(free.StaffsLike(free with { Skills = Skills(("billing", 4)) }));
+        Assert.False(free.StaffsLike(free with { QueuesServed = 2 }));
+        Assert.False(free.StaffsLike(free with { Capacity = CapacityProfile.Of((Channel.Chat, new ChannelCapacity(5))) }));
+    }
 }
