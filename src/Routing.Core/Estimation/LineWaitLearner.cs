@@ -19,24 +19,21 @@ namespace Routing.Core;
 /// </summary>
 public sealed class LineWaitLearner
 {
+    private const int LengthBands = 7;
+
     /// <summary>Seconds the line's contacts took their agents: in service (all of them, waited or not) and wrap-up.</summary>
     public DecayingTally ServiceSeconds { get; set; } = new();
 
     public DecayingTally Completions { get; set; } = new();
 
-    /// <summary>Waiting contacts answered by agents that also serve other queues.</summary>
-    public DecayingTally SharedAnswers { get; set; } = new();
+    /// <summary>
+    /// Waiting contacts answered by agents that also serve other queues, by the line's length when they came
+    /// (lengths 1, 2–3, 4–7, ... 64 and more).
+    /// </summary>
+    public List<DecayingTally> SharedAnswersByLength { get; set; } = NewBands();
 
-    /// <summary>While contacts wait: seconds of nominal shared capacity (server-seconds).</summary>
-    public DecayingTally SharedCapacityWhileBacklogged { get; set; } = new();
-
-    /// <summary>The shared answers by the line's length when they came (lengths 1, 2–3, 4–7, ... 64 and more).</summary>
-    public List<DecayingTally> SharedAnswersByLength { get; set; } = [.. Enumerable.Range(0, LengthBands).Select(_ => new DecayingTally())];
-
-    /// <summary>The nominal shared capacity-seconds by the line's length.</summary>
-    public List<DecayingTally> SharedCapacityByLength { get; set; } = [.. Enumerable.Range(0, LengthBands).Select(_ => new DecayingTally())];
-
-    private const int LengthBands = 7;
+    /// <summary>While contacts wait: seconds of nominal shared capacity (server-seconds), by the line's length.</summary>
+    public List<DecayingTally> SharedCapacityByLength { get; set; } = NewBands();
 
     public DecayingTally Abandonments { get; set; } = new();
 
@@ -73,7 +70,6 @@ public sealed class LineWaitLearner
         Waiting = Math.Max(0, Waiting - 1);
         if (bySharedAgent)
         {
-            SharedAnswers.Add(1, now, options.HalfLife);
             SharedAnswersByLength[Band(Waiting + 1)].Add(1, now, options.HalfLife);
         }
 
@@ -146,17 +142,19 @@ public sealed class LineWaitLearner
     public double SharedMultiplier(DateTimeOffset now, WaitPriors priors, WaitLearningOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var pending = Waiting > 0 ? Pending(now) : 0;
-        var capacitySeconds = SharedCapacityWhileBacklogged.ValueAt(now, options.HalfLife) + (Staffing.Shared * pending);
-        var expected = PerAgentServiceRate(now, priors, options) * capacitySeconds;
-        var overall = (SharedAnswers.ValueAt(now, options.HalfLife) + options.PriorWeight) / (expected + options.PriorWeight);
+        var mu = PerAgentServiceRate(now, priors, options);
         var band = Band(Math.Max(1, Waiting));
-        var bandSeconds = SharedCapacityByLength[band].ValueAt(now, options.HalfLife) + (Staffing.Shared * pending);
-        var bandExpected = PerAgentServiceRate(now, priors, options) * bandSeconds;
-        return (SharedAnswersByLength[band].ValueAt(now, options.HalfLife) + (options.PriorWeight * overall)) / (bandExpected + options.PriorWeight);
+        var pendingSeconds = Waiting > 0 ? Staffing.Shared * Pending(now) : 0;
+        var overallAnswers = SharedAnswersByLength.Sum(t => t.ValueAt(now, options.HalfLife));
+        var overallSeconds = SharedCapacityByLength.Sum(t => t.ValueAt(now, options.HalfLife)) + pendingSeconds;
+        var overall = (overallAnswers + options.PriorWeight) / ((mu * overallSeconds) + options.PriorWeight);
+        var bandSeconds = SharedCapacityByLength[band].ValueAt(now, options.HalfLife) + pendingSeconds;
+        return (SharedAnswersByLength[band].ValueAt(now, options.HalfLife) + (options.PriorWeight * overall)) / ((mu * bandSeconds) + options.PriorWeight);
     }
 
     private static int Band(int length) => Math.Min(LengthBands - 1, length <= 1 ? 0 : (int)Math.Log2(length));
+
+    private static List<DecayingTally> NewBands() => [.. Enumerable.Range(0, LengthBands).Select(_ => new DecayingTally())];
 
     /// <summary>Answers per second while contacts wait with <paramref name="staffing"/> able: mu × (dedicated + multiplier × shared).</summary>
     public double ServiceRate(DateTimeOffset now, StaffedCapacity staffing, WaitPriors priors, WaitLearningOptions options)
@@ -197,7 +195,6 @@ public sealed class LineWaitLearner
 
             if (Waiting > 0 && Staffing.Shared > 0)
             {
-                SharedCapacityWhileBacklogged.Add(Staffing.Shared * elapsed, now, options.HalfLife);
                 SharedCapacityByLength[Band(Waiting)].Add(Staffing.Shared * elapsed, now, options.HalfLife);
             }
         }
