@@ -70,6 +70,10 @@ public sealed class RoutingGrainOptions
     [Range(0.001, 100_000)]
     public double EstimatePriorWeight { get; set; } = WaitLearningOptions.Default.PriorWeight;
 
+    /// <summary>Wait estimates: a backlog longer than this has the rates it is estimated from retaken this often (see <see cref="WaitLearningOptions"/>).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan EstimateBacklogRefresh { get; set; } = WaitLearningOptions.Default.BacklogRefresh;
+
     /// <summary>The time zone whose midnight starts the statistics' day (an IANA or Windows id).</summary>
     public string StatisticsTimeZone { get; set; } = "UTC";
 
@@ -85,7 +89,7 @@ public sealed class RoutingGrainOptions
 
     public StatisticsClock StatisticsClock => new(TimeZoneInfo.FindSystemTimeZoneById(StatisticsTimeZone), (int)Math.Max(1, StatisticsWindow.TotalMinutes));
 
-    public WaitLearningOptions Learning => new(EstimateHalfLife, EstimateTraitHalfLife, EstimateRecentWaits, EstimatePriorWeight);
+    public WaitLearningOptions Learning => new(EstimateHalfLife, EstimateTraitHalfLife, EstimateRecentWaits, EstimatePriorWeight, EstimateBacklogRefresh);
 
     /// <summary>How long a contact transferred to an agent waits for that agent before the queue's other agents may take it.</summary>
     public TimeSpan TransferToAgentWait { get; set; } = TimeSpan.FromSeconds(60);

@@ -3,8 +3,8 @@ namespace Routing.Core.Tests;
 public sealed class WaitEstimatorsTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
-    // Half-lives long enough that nothing fades noticeably within a test (to 6 decimals).
-    private static readonly WaitLearningOptions Options = new(TimeSpan.FromDays(10_000), TimeSpan.FromDays(10_000), 3, 2);
+    // Half-lives long enough that nothing fades noticeably within a test (to 6 decimals), and no backlog refresh.
+    private static readonly WaitLearningOptions Options = new(TimeSpan.FromDays(10_000), TimeSpan.FromDays(10_000), 3, 2, TimeSpan.FromDays(10_000));
     private static readonly WaitPriors Priors = new(TimeSpan.FromSeconds(200), TimeSpan.FromSeconds(600));
 
     [Fact]
@@ -116,6 +116,47 @@ public sealed class WaitEstimatorsTests
         // One abandonment in 120 s of waiting, plus the prior's 2 abandonments in 2 × 600 s.
         Assert.Equal((1.0 + 2) / (120 + 1200), learner.AbandonmentRate(T0.AddSeconds(90), Priors, Options), 9);
         Assert.Equal(TimeSpan.FromSeconds(30), learner.LastToEnterServiceWait);
+    }
+
+    [Fact]
+    public void While_contacts_wait_the_rates_are_those_learned_before_the_backlog_began()
+    {
+        var learner = new LineWaitLearner();
+        learner.ServiceStarted(T0, Options);
+        learner.ServiceStarted(T0, Options);
+        learner.Completed(T0.AddSeconds(100), TimeSpan.Zero, Options);
+        learner.Joined(T0.AddSeconds(100), Options);
+        var mu = (1.0 + 2) / (200 + 400);
+        var theta = 2.0 / 1200;
+
+        // The backlog's own completions and abandonments (what made it as long as it is) do not move its estimates.
+        learner.Joined(T0.AddSeconds(150), Options);
+        learner.Completed(T0.AddSeconds(160), TimeSpan.Zero, Options);
+        learner.Abandoned(T0.AddSeconds(170), TimeSpan.FromSeconds(20), Options);
+        Assert.Equal(mu, learner.PerAgentServiceRate(T0.AddSeconds(200), Priors, Options), 9);
+        Assert.Equal(theta, learner.AbandonmentRate(T0.AddSeconds(200), Priors, Options), 9);
+
+        // Once nobody waits, everything counts: 2 completions in 100 + 100 + 60 s, 1 abandonment in 20 + 100 s waited.
+        learner.Abandoned(T0.AddSeconds(200), TimeSpan.FromSeconds(100), Options);
+        Assert.Equal((2.0 + 2) / (260 + 400), learner.PerAgentServiceRate(T0.AddSeconds(200), Priors, Options), 9);
+        Assert.Equal((2.0 + 2) / (120 + 1200), learner.AbandonmentRate(T0.AddSeconds(200), Priors, Options), 9);
+    }
+
+    [Fact]
+    public void A_long_backlog_has_its_rates_retaken_every_refresh_period()
+    {
+        var options = Options with { BacklogRefresh = TimeSpan.FromSeconds(600) };
+        var learner = new LineWaitLearner();
+        learner.ServiceStarted(T0, options);
+        learner.ServiceStarted(T0, options);
+        learner.Joined(T0, options);
+        learner.Completed(T0.AddSeconds(100), TimeSpan.Zero, options);
+        learner.ServiceStarted(T0.AddSeconds(100), options);
+        Assert.Equal(2.0 / 400, learner.PerAgentServiceRate(T0.AddSeconds(599), Priors, options), 9);
+
+        // 600 s into the backlog, the next change retakes its evidence, up to that change: 1 completion in 1,200 s.
+        learner.Joined(T0.AddSeconds(600), options);
+        Assert.Equal((1.0 + 2) / (1200 + 400), learner.PerAgentServiceRate(T0.AddSeconds(900), Priors, options), 9);
     }
 
     [Fact]

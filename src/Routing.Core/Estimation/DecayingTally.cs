@@ -13,6 +13,8 @@ public sealed class DecayingTally
         At = now;
     }
 
+    public DecayingTally Copy() => new() { Value = Value, At = At };
+
     public double ValueAt(DateTimeOffset now, TimeSpan halfLife)
     {
         if (At is not { } at || now <= at)

@@ -16,28 +16,25 @@ namespace Routing.Core;
 /// capacities those of the agents logged in and able now, so it follows a staffing change at once instead of
 /// relearning it from answers. Each figure starts from the configured priors counted as
 /// <see cref="WaitLearningOptions.PriorWeight"/> contacts and fades with its half-life.
+/// <para>
+/// While contacts wait, the rates are those learned up to the start of the backlog (retaken every
+/// <see cref="WaitLearningOptions.BacklogRefresh"/> of a long one). The backlog's own completions, abandonments and
+/// shared answers are what made it as long as it is: a run of slow completions both lowers a rate learned from them
+/// and lengthens the line, so the contacts that wait would mostly be told waits from rates learned low, too long on
+/// average (by 3 points of the mean wait in a fresh line's first hour). The future of a Markovian line does not
+/// depend on how it got here; evidence from before the backlog is independent of the backlog, and its rates are not
+/// biased by it.
+/// </para>
 /// </summary>
 public sealed class LineWaitLearner
 {
-    private const int LengthBands = 7;
+    /// <summary>Everything seen so far.</summary>
+    public RateEvidence Evidence { get; set; } = new();
 
-    /// <summary>Seconds the line's contacts took their agents: in service (all of them, waited or not) and wrap-up.</summary>
-    public DecayingTally ServiceSeconds { get; set; } = new();
+    /// <summary>The evidence as it was when the current backlog began (or was last retaken); null while nobody waits.</summary>
+    public RateEvidence? BacklogEvidence { get; set; }
 
-    public DecayingTally Completions { get; set; } = new();
-
-    /// <summary>
-    /// Waiting contacts answered by agents that also serve other queues, by the line's length when they came
-    /// (lengths 1, 2–3, 4–7, ... 64 and more).
-    /// </summary>
-    public List<DecayingTally> SharedAnswersByLength { get; set; } = NewBands();
-
-    /// <summary>While contacts wait: seconds of nominal shared capacity (server-seconds), by the line's length.</summary>
-    public List<DecayingTally> SharedCapacityByLength { get; set; } = NewBands();
-
-    public DecayingTally Abandonments { get; set; } = new();
-
-    public DecayingTally SecondsWaited { get; set; } = new();
+    public DateTimeOffset? BacklogEvidenceAt { get; set; }
 
     /// <summary>Contacts that had to wait and are still waiting.</summary>
     public int Waiting { get; set; }
@@ -59,6 +56,11 @@ public sealed class LineWaitLearner
     public void Joined(DateTimeOffset now, WaitLearningOptions options)
     {
         Accrue(now, options);
+        if (Waiting == 0)
+        {
+            TakeBacklogEvidence(now);
+        }
+
         Waiting++;
     }
 
@@ -67,13 +69,12 @@ public sealed class LineWaitLearner
     {
         ArgumentNullException.ThrowIfNull(options);
         Accrue(now, options);
-        Waiting = Math.Max(0, Waiting - 1);
         if (bySharedAgent)
         {
-            SharedAnswersByLength[Band(Waiting + 1)].Add(1, now, options.HalfLife);
+            Evidence.SharedAnswersByLength[RateEvidence.Band(Math.Max(1, Waiting))].Add(1, now, options.HalfLife);
         }
 
-        SecondsWaited.Add(waited.TotalSeconds, now, options.TraitHalfLife);
+        Left(now, waited, options);
         LastToEnterServiceWait = waited;
         RecentWaitSeconds.Add(waited.TotalSeconds);
         if (RecentWaitSeconds.Count > options.RecentWaits)
@@ -87,9 +88,8 @@ public sealed class LineWaitLearner
     {
         ArgumentNullException.ThrowIfNull(options);
         Accrue(now, options);
-        Waiting = Math.Max(0, Waiting - 1);
-        Abandonments.Add(1, now, options.TraitHalfLife);
-        SecondsWaited.Add(waited.TotalSeconds, now, options.TraitHalfLife);
+        Evidence.Abandonments.Add(1, now, options.TraitHalfLife);
+        Left(now, waited, options);
     }
 
     /// <summary>A contact of the line started service, whether it waited or not.</summary>
@@ -108,10 +108,10 @@ public sealed class LineWaitLearner
         ArgumentNullException.ThrowIfNull(options);
         Accrue(now, options);
         InService = Math.Max(0, InService - 1);
-        Completions.Add(1, now, options.TraitHalfLife);
+        Evidence.Completions.Add(1, now, options.TraitHalfLife);
         if (wrapUp > TimeSpan.Zero)
         {
-            ServiceSeconds.Add(wrapUp.TotalSeconds, now, options.TraitHalfLife);
+            Evidence.ServiceSeconds.Add(wrapUp.TotalSeconds, now, options.TraitHalfLife);
         }
     }
 
@@ -128,9 +128,9 @@ public sealed class LineWaitLearner
     {
         ArgumentNullException.ThrowIfNull(priors);
         ArgumentNullException.ThrowIfNull(options);
-        var pending = Pending(now);
-        var seconds = ServiceSeconds.ValueAt(now, options.TraitHalfLife) + (InService * pending);
-        var completions = Completions.ValueAt(now, options.TraitHalfLife);
+        var (evidence, underWay) = Basis(now);
+        var seconds = evidence.ServiceSeconds.ValueAt(now, options.TraitHalfLife) + underWay;
+        var completions = evidence.Completions.ValueAt(now, options.TraitHalfLife);
         return (completions + options.PriorWeight) / (seconds + (options.PriorWeight * priors.HandleTime.TotalSeconds));
     }
 
@@ -143,18 +143,15 @@ public sealed class LineWaitLearner
     {
         ArgumentNullException.ThrowIfNull(options);
         var mu = PerAgentServiceRate(now, priors, options);
-        var band = Band(Math.Max(1, Waiting));
-        var pendingSeconds = Waiting > 0 ? Staffing.Shared * Pending(now) : 0;
-        var overallAnswers = SharedAnswersByLength.Sum(t => t.ValueAt(now, options.HalfLife));
-        var overallSeconds = SharedCapacityByLength.Sum(t => t.ValueAt(now, options.HalfLife)) + pendingSeconds;
+        var (evidence, _) = Basis(now);
+        var band = RateEvidence.Band(Math.Max(1, Waiting));
+        var overallAnswers = evidence.SharedAnswersByLength.Sum(t => t.ValueAt(now, options.HalfLife));
+        var overallSeconds = evidence.SharedCapacityByLength.Sum(t => t.ValueAt(now, options.HalfLife));
         var overall = (overallAnswers + options.PriorWeight) / ((mu * overallSeconds) + options.PriorWeight);
-        var bandSeconds = SharedCapacityByLength[band].ValueAt(now, options.HalfLife) + pendingSeconds;
-        return (SharedAnswersByLength[band].ValueAt(now, options.HalfLife) + (options.PriorWeight * overall)) / ((mu * bandSeconds) + options.PriorWeight);
+        var bandAnswers = evidence.SharedAnswersByLength[band].ValueAt(now, options.HalfLife);
+        var bandSeconds = evidence.SharedCapacityByLength[band].ValueAt(now, options.HalfLife);
+        return (bandAnswers + (options.PriorWeight * overall)) / ((mu * bandSeconds) + options.PriorWeight);
     }
-
-    private static int Band(int length) => Math.Min(LengthBands - 1, length <= 1 ? 0 : (int)Math.Log2(length));
-
-    private static List<DecayingTally> NewBands() => [.. Enumerable.Range(0, LengthBands).Select(_ => new DecayingTally())];
 
     /// <summary>Answers per second while contacts wait with <paramref name="staffing"/> able: mu × (dedicated + multiplier × shared).</summary>
     public double ServiceRate(DateTimeOffset now, StaffedCapacity staffing, WaitPriors priors, WaitLearningOptions options)
@@ -169,8 +166,9 @@ public sealed class LineWaitLearner
     {
         ArgumentNullException.ThrowIfNull(priors);
         ArgumentNullException.ThrowIfNull(options);
-        var abandonments = Abandonments.ValueAt(now, options.TraitHalfLife) + options.PriorWeight;
-        return abandonments / (SecondsWaited.ValueAt(now, options.TraitHalfLife) + (options.PriorWeight * priors.Patience.TotalSeconds));
+        var (evidence, _) = Basis(now);
+        var abandonments = evidence.Abandonments.ValueAt(now, options.TraitHalfLife) + options.PriorWeight;
+        return abandonments / (evidence.SecondsWaited.ValueAt(now, options.TraitHalfLife) + (options.PriorWeight * priors.Patience.TotalSeconds));
     }
 
     public TimeSpan? RecentAverageWait => RecentWaitSeconds.Count == 0 ? null : TimeSpan.FromSeconds(RecentWaitSeconds.Average());
@@ -179,9 +177,33 @@ public sealed class LineWaitLearner
     public WaitSituation Situation(DateTimeOffset now, int ahead, TimeSpan? headOfLineWait, StaffedCapacity staffing, WaitPriors priors, WaitLearningOptions options) =>
         new(ahead, ServiceRate(now, staffing, priors, options), AbandonmentRate(now, priors, options), headOfLineWait, LastToEnterServiceWait, RecentAverageWait);
 
+    /// <summary>
+    /// The evidence the rates come from now, and the service seconds under way since the last change that it does not
+    /// hold yet: the backlog's evidence (complete when taken) while contacts wait, else everything.
+    /// </summary>
+    private (RateEvidence Evidence, double UnderWaySeconds) Basis(DateTimeOffset now) =>
+        Waiting > 0 && BacklogEvidence is { } atStart ? (atStart, 0) : (Evidence, InService * Pending(now));
+
+    private void TakeBacklogEvidence(DateTimeOffset now)
+    {
+        BacklogEvidence = Evidence.Copy();
+        BacklogEvidenceAt = now;
+    }
+
+    private void Left(DateTimeOffset now, TimeSpan waited, WaitLearningOptions options)
+    {
+        Evidence.SecondsWaited.Add(waited.TotalSeconds, now, options.TraitHalfLife);
+        Waiting = Math.Max(0, Waiting - 1);
+        if (Waiting == 0)
+        {
+            BacklogEvidence = null;
+            BacklogEvidenceAt = null;
+        }
+    }
+
     private double Pending(DateTimeOffset now) => LastChange is { } since && now > since ? (now - since).TotalSeconds : 0;
 
-    // Every change first books the time since the last one at the old counts.
+    // Every change first books the time since the last one at the old counts, and retakes a long backlog's evidence.
     private void Accrue(DateTimeOffset now, WaitLearningOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -190,18 +212,23 @@ public sealed class LineWaitLearner
         {
             if (InService > 0)
             {
-                ServiceSeconds.Add(InService * elapsed, now, options.TraitHalfLife);
+                Evidence.ServiceSeconds.Add(InService * elapsed, now, options.TraitHalfLife);
             }
 
             if (Waiting > 0 && Staffing.Shared > 0)
             {
-                SharedCapacityByLength[Band(Waiting)].Add(Staffing.Shared * elapsed, now, options.HalfLife);
+                Evidence.SharedCapacityByLength[RateEvidence.Band(Waiting)].Add(Staffing.Shared * elapsed, now, options.HalfLife);
             }
         }
 
         if (LastChange is not { } last || now > last)
         {
             LastChange = now;
+        }
+
+        if (Waiting > 0 && (BacklogEvidenceAt is not { } taken || now - taken >= options.BacklogRefresh))
+        {
+            TakeBacklogEvidence(now);
         }
     }
 }
