@@ -9,15 +9,10 @@ namespace Routing.EstimatorBench;
 /// <param name="Quick">The CI variant: fewer hours, targets widened by the run's own standard error.</param>
 /// <param name="OutFile">Where to write the markdown report too.</param>
 /// <param name="CaseFilter">Only cases whose name contains this (for working on one case).</param>
-/// <param name="KnownMisses">Cases (by a part of their name) whose missed targets are known and tracked as open work:
-/// still measured and reported, but not failing the run, so CI guards every other target meanwhile.</param>
-public sealed record BenchOptions(IReadOnlyList<int> Seeds, double Hours, bool Quick, string? OutFile, string? CaseFilter, IReadOnlyList<string> KnownMisses)
+public sealed record BenchOptions(IReadOnlyList<int> Seeds, double Hours, bool Quick, string? OutFile, string? CaseFilter)
 {
     public const string Usage =
-        "usage: dotnet run --project bench/Routing.EstimatorBench -c Release -- [--quick] [--seeds N | --seeds A,B,C] [--hours H] [--out FILE] [--case TEXT] [--known-miss TEXT]...";
-
-    public bool IsKnownMiss(TargetMiss miss) =>
-        miss is not null && KnownMisses.Any(k => miss.Case.Contains(k, StringComparison.OrdinalIgnoreCase));
+        "usage: dotnet run --project bench/Routing.EstimatorBench -c Release -- [--quick] [--seeds N | --seeds A,B,C] [--hours H] [--out FILE] [--case TEXT]";
 
     /// <summary>The seeds' base; seed i is Base + i·SeedStep (any seeds can be given instead).</summary>
     public const int BaseSeed = 20261123;
@@ -41,7 +36,6 @@ public sealed record BenchOptions(IReadOnlyList<int> Seeds, double Hours, bool Q
         ArgumentNullException.ThrowIfNull(args);
         var quick = false;
         string? seeds = null, hours = null, outFile = null, filter = null;
-        var knownMisses = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
             string? Value() => i + 1 < args.Count ? args[++i] : null;
@@ -62,14 +56,6 @@ public sealed record BenchOptions(IReadOnlyList<int> Seeds, double Hours, bool Q
                 case "--case":
                     filter = Value();
                     break;
-                case "--known-miss":
-                    if (Value() is not { Length: > 0 } known)
-                    {
-                        return Refuse("--known-miss takes a part of a case's name");
-                    }
-
-                    knownMisses.Add(known);
-                    break;
                 default:
                     return Refuse($"unknown argument '{args[i]}'");
             }
@@ -87,7 +73,7 @@ public sealed record BenchOptions(IReadOnlyList<int> Seeds, double Hours, bool Q
             return Refuse($"--hours takes a positive number, not '{hours}'");
         }
 
-        return new BenchOptions(seedList, hourCount, quick, outFile, filter, knownMisses);
+        return new BenchOptions(seedList, hourCount, quick, outFile, filter);
     }
 
     private static List<int>? ParseSeeds(string? text, int fallbackCount)
