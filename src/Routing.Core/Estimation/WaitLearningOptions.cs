@@ -3,7 +3,7 @@ namespace Routing.Core;
 /// <summary>How fast a line's learned figures follow change, and how much the configured priors weigh.</summary>
 /// <param name="HalfLife">The share a line gets of the agents it shares with other queues: observations this old
 /// weigh half as much. It follows how shared agents divide their time through the day; shorter, its few answers per
-/// line length make it noisy (at 30 minutes the two-skill bench loses 1 point of accuracy and 1 of bias).</param>
+/// line length make it noisy (at 30 minutes the two-skill bench is 0.007 further from its floor, 0.8 points more biased).</param>
 /// <param name="TraitHalfLife">The per-agent service rate and the customers' patience: traits of the people, stable
 /// over hours, so they average longer (staffing changes need no fading: the learner sees the agents).</param>
 /// <param name="RecentWaits">How many recent waits the moving-average baseline averages.</param>
