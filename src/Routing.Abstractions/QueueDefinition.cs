@@ -32,4 +32,33 @@ public sealed record QueueDefinition(
 {
     /// <summary>What the queue's wait estimates start from.</summary>
     public WaitPriors WaitPriors => new(DefaultHandleTime, ExpectedPatience ?? WaitPriors.DefaultPatience);
+
+    /// <summary>The first setting outside <see cref="ConfigurationLimits"/>, or null when every one is within them.</summary>
+    public string? FirstOutOfRange() =>
+        ConfigurationLimits.ServiceLevelTarget.Refusal("service_level_target", ServiceLevelTarget)
+        ?? ConfigurationLimits.ServiceLevelPercent.Refusal("service_level_percent", ServiceLevelPercent)
+        ?? ConfigurationLimits.MaxWaiting.Refusal("max_waiting", MaxWaiting)
+        ?? ConfigurationLimits.StarvationBound.Refusal("starvation_bound", StarvationBound)
+        ?? ConfigurationLimits.OfferTimeout.Refusal("offer_timeout", OfferTimeout)
+        ?? ConfigurationLimits.DefaultHandleTime.Refusal("default_handle_time", DefaultHandleTime)
+        ?? (ExpectedPatience is { } patience ? ConfigurationLimits.ExpectedPatience.Refusal("expected_patience", patience) : null)
+        ?? Relaxation.Select(step => ConfigurationLimits.RelaxationAfter.Refusal("relaxation.after", step.After)
+            ?? ConfigurationLimits.LowerMinimumBy.Refusal("relaxation.lower_minimum_by", step.LowerMinimumBy)).FirstOrDefault(p => p is not null);
+
+    /// <summary>Every setting brought within <see cref="ConfigurationLimits"/>: for one stored before they existed.</summary>
+    public QueueDefinition WithinLimits() => this with
+    {
+        ServiceLevelTarget = ConfigurationLimits.ServiceLevelTarget.Clamp(ServiceLevelTarget),
+        ServiceLevelPercent = ConfigurationLimits.ServiceLevelPercent.Clamp(ServiceLevelPercent),
+        MaxWaiting = ConfigurationLimits.MaxWaiting.Clamp(MaxWaiting),
+        StarvationBound = ConfigurationLimits.StarvationBound.Clamp(StarvationBound),
+        OfferTimeout = ConfigurationLimits.OfferTimeout.Clamp(OfferTimeout),
+        DefaultHandleTime = ConfigurationLimits.DefaultHandleTime.Clamp(DefaultHandleTime),
+        ExpectedPatience = ExpectedPatience is { } patience ? ConfigurationLimits.ExpectedPatience.Clamp(patience) : null,
+        Relaxation = [.. Relaxation.Select(step => step with
+        {
+            After = ConfigurationLimits.RelaxationAfter.Clamp(step.After),
+            LowerMinimumBy = ConfigurationLimits.LowerMinimumBy.Clamp(step.LowerMinimumBy),
+        })],
+    };
 }

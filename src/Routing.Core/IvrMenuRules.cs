@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Routing.Core;
 
 /// <summary>What makes a menu valid on its own; references to other menus and queues are checked by the caller.</summary>
@@ -43,14 +45,14 @@ public static class IvrMenuRules
             return $"digit '{duplicate.Key}' is used twice";
         }
 
-        if (menu.MaxRetries < 0)
+        if (!ConfigurationLimits.IvrMaxRetries.Contains(menu.MaxRetries))
         {
-            return "max retries cannot be negative";
+            return string.Create(CultureInfo.InvariantCulture, $"max retries {menu.MaxRetries} is out of range {ConfigurationLimits.IvrMaxRetries}");
         }
 
-        if (menu.Timeout <= TimeSpan.Zero)
+        if (!ConfigurationLimits.IvrTimeout.Contains(menu.Timeout))
         {
-            return "timeout must be positive";
+            return $"timeout of {DurationRange.Format(menu.Timeout)} is out of range {ConfigurationLimits.IvrTimeout}";
         }
 
         return menu.Options.Any(o => o.Digit == menu.DefaultDigit)

@@ -37,6 +37,13 @@ public sealed partial class AgentGrain(
             return;
         }
 
+        if (Definition.FirstOutOfRange() is { } problem)
+        {
+            // Stored before the edge checked ranges: a wrap-up deadline from it would throw on every completion.
+            LogDefinitionClamped(logger, AgentId, problem);
+            state.State.Definition = Definition.WithinLimits();
+        }
+
         workload = new AgentWorkload(Definition.Capacity, state.State.Assignments);
         await ReconcileWithQueuesAsync();
         ArmDeadlineTimer();
@@ -54,6 +61,11 @@ public sealed partial class AgentGrain(
     public async Task<Reply<AgentView>> Configure(AgentDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        if (definition.FirstOutOfRange() is { } outOfRange)
+        {
+            return Reply.Failure<AgentView>(ReplyStatus.InvalidArgument, outOfRange);
+        }
+
         foreach (var membership in definition.Queues)
         {
             if (await grains.Get<IQueueGrain>(membership.QueueId).GetDefinition() is null)
@@ -238,6 +250,9 @@ public sealed partial class AgentGrain(
 
     private AssignmentView ViewOf(Assignment assignment) =>
         new(state.State.Tickets[assignment.ContactId], assignment.Phase, assignment.Since, assignment.Until);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agent {AgentId} was stored with {Problem}: using the nearest value in range until it is configured again")]
+    private static partial void LogDefinitionClamped(ILogger logger, string agentId, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Agent {AgentId} configured, serving {QueueCount} queues")]
     private static partial void LogAgentConfigured(ILogger logger, string agentId, int queueCount);

@@ -56,6 +56,13 @@ public sealed partial class QueueGrain(
         await contacts.LoadAsync();
         await MoveLegacyLineAsync();
         nextSequence = contacts.Values.Select(c => c.Sequence + 1).DefaultIfEmpty(0).Max();
+        if (Definition?.FirstOutOfRange() is { } problem)
+        {
+            // Stored before the edge checked ranges: a deadline or an aging key from it would throw on every turn.
+            LogDefinitionClamped(logger, QueueId, problem);
+            state.State.Definition = Definition.WithinLimits();
+        }
+
         if (Definition is not null)
         {
             RebuildLine();
@@ -78,6 +85,11 @@ public sealed partial class QueueGrain(
     public async Task<Reply> Configure(QueueDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        if (definition.FirstOutOfRange() is { } outOfRange)
+        {
+            return Reply.Fail(ReplyStatus.InvalidArgument, outOfRange);
+        }
+
         if (definition.WhenFull == QueueFullPolicy.Overflow)
         {
             if (string.IsNullOrEmpty(definition.OverflowQueueId))
@@ -246,6 +258,9 @@ public sealed partial class QueueGrain(
         changes.Notify();
         metrics.Waiting(QueueId, line.WaitingCount);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {QueueId} was stored with {Problem}: using the nearest value in range until it is configured again")]
+    private static partial void LogDefinitionClamped(ILogger logger, string queueId, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queue {QueueId} configured with strategy {Strategy}")]
     private static partial void LogQueueConfigured(ILogger logger, string queueId, AgentSelectionStrategy strategy);

@@ -40,7 +40,8 @@ public static class RoutingServerExtensions
             .ValidateOnStart();
         // SIGTERM stops the host: the gRPC endpoint drains, then the silo leaves gracefully, within this time.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = server.ShutdownTimeout);
-        builder.Services.AddOptions<QueueDefaultsOptions>().BindConfiguration(QueueDefaultsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<QueueDefaultsOptions>().BindConfiguration(QueueDefaultsOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<QueueDefaultsOptions>, QueueDefaultsOptionsValidator>();
         builder.Services.AddOptions<RoutingGrainOptions>().BindConfiguration(RoutingGrainOptions.Section).ValidateDataAnnotations()
             .Validate(
                 options => TimeZoneInfo.TryFindSystemTimeZoneById(options.StatisticsTimeZone, out _),

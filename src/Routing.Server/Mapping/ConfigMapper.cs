@@ -7,8 +7,6 @@ namespace Routing.Server.Mapping;
 /// <summary>Admin configuration messages to and from domain definitions; validates on the way in.</summary>
 public static class ConfigMapper
 {
-    private const int MaxConcurrentPerChannel = 100;
-
     public static QueueDefinition ToDefinition(Proto.QueueConfig config, QueueDefaultsOptions defaults)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -20,39 +18,30 @@ public static class ConfigMapper
         }
 
         var channels = config.Channels.Select(c => RequestValidation.Channel(c, "channels")).Distinct().ToList();
-        var percent = config.ServiceLevelPercent == 0 ? defaults.ServiceLevelPercent : config.ServiceLevelPercent;
-        if (percent is < 1 or > 100)
-        {
-            GrpcErrors.InvalidArgument("service_level_percent", string.Create(CultureInfo.InvariantCulture, $"service_level_percent {percent} is out of range 1-100"));
-        }
-
-        var maxWaiting = config.MaxWaiting == 0 ? defaults.MaxWaiting : config.MaxWaiting;
-        if (maxWaiting < 1)
-        {
-            GrpcErrors.InvalidArgument("max_waiting", string.Create(CultureInfo.InvariantCulture, $"max_waiting {maxWaiting} must be at least 1"));
-        }
-
+        var percent = RequestValidation.Count(
+            config.ServiceLevelPercent == 0 ? defaults.ServiceLevelPercent : config.ServiceLevelPercent, "service_level_percent", ConfigurationLimits.ServiceLevelPercent);
+        var maxWaiting = RequestValidation.Count(config.MaxWaiting == 0 ? defaults.MaxWaiting : config.MaxWaiting, "max_waiting", ConfigurationLimits.MaxWaiting);
         RequestValidation.AtMost(config.Relaxation.Count, InputLimits.MaxRelaxationSteps, "relaxation", "steps");
         var relaxation = config.Relaxation.Select(step => new RelaxationStep(
-            RequestValidation.Duration(step.After, TimeSpan.Zero, "relaxation.after"),
-            step.LowerMinimumBy >= 0 ? step.LowerMinimumBy : RequestValidation.Fail<int>("relaxation.lower_minimum_by", "relaxation.lower_minimum_by cannot be negative"),
+            RequestValidation.Duration(step.After, TimeSpan.Zero, "relaxation.after", ConfigurationLimits.RelaxationAfter),
+            RequestValidation.Count(step.LowerMinimumBy, "relaxation.lower_minimum_by", ConfigurationLimits.LowerMinimumBy),
             [.. DropSkills(step.DropSkills)])).ToList();
 
         return new QueueDefinition(
             Name(config.Name, config.QueueId),
             channels,
             RequestValidation.Requirements(config.DefaultSkills),
-            RequestValidation.Duration(config.ServiceLevelTarget, defaults.ServiceLevelTarget, "service_level_target"),
+            RequestValidation.Duration(config.ServiceLevelTarget, defaults.ServiceLevelTarget, "service_level_target", ConfigurationLimits.ServiceLevelTarget),
             percent,
             maxWaiting,
             relaxation,
-            RequestValidation.Duration(config.StarvationBound, defaults.StarvationBound, "starvation_bound"),
+            RequestValidation.Duration(config.StarvationBound, defaults.StarvationBound, "starvation_bound", ConfigurationLimits.StarvationBound),
             Strategy(config.Strategy),
-            RequestValidation.Duration(config.OfferTimeout, defaults.OfferTimeout, "offer_timeout"),
-            RequestValidation.Duration(config.DefaultHandleTime, defaults.DefaultHandleTime, "default_handle_time"),
+            RequestValidation.Duration(config.OfferTimeout, defaults.OfferTimeout, "offer_timeout", ConfigurationLimits.OfferTimeout),
+            RequestValidation.Duration(config.DefaultHandleTime, defaults.DefaultHandleTime, "default_handle_time", ConfigurationLimits.DefaultHandleTime),
             FullPolicy(config.WhenFull),
             string.IsNullOrEmpty(config.OverflowQueueId) ? null : RequestValidation.Id(config.OverflowQueueId, "overflow_queue_id"),
-            RequestValidation.Duration(config.ExpectedPatience, defaults.ExpectedPatience, "expected_patience"));
+            RequestValidation.Duration(config.ExpectedPatience, defaults.ExpectedPatience, "expected_patience", ConfigurationLimits.ExpectedPatience));
     }
 
     public static Proto.QueueConfig ToConfig(string queueId, QueueDefinition definition)
@@ -114,9 +103,9 @@ public static class ConfigMapper
         foreach (var entry in config.Capacity)
         {
             var channel = RequestValidation.Channel(entry.Channel, "capacity.channel");
-            if (entry.MaxConcurrent is < 1 or > MaxConcurrentPerChannel)
+            if (!ConfigurationLimits.MaxConcurrent.Contains(entry.MaxConcurrent))
             {
-                GrpcErrors.InvalidArgument("capacity.max_concurrent", string.Create(CultureInfo.InvariantCulture, $"capacity for {channel.ToString().ToLowerInvariant()} must be 1-{MaxConcurrentPerChannel}, not {entry.MaxConcurrent}"));
+                GrpcErrors.InvalidArgument("capacity.max_concurrent", string.Create(CultureInfo.InvariantCulture, $"capacity for {channel.ToString().ToLowerInvariant()} must be {ConfigurationLimits.MaxConcurrent}, not {entry.MaxConcurrent}"));
             }
 
             if (!capacity.TryAdd(channel, new ChannelCapacity(entry.MaxConcurrent, entry.Exclusive, entry.Interruptible)))
@@ -129,7 +118,7 @@ public static class ConfigMapper
         foreach (var entry in config.WrapUp)
         {
             var channel = RequestValidation.Channel(entry.Channel, "wrap_up.channel");
-            if (!wrapUp.TryAdd(channel, RequestValidation.Duration(entry.WrapUp, TimeSpan.Zero, "wrap_up", allowZero: true)))
+            if (!wrapUp.TryAdd(channel, RequestValidation.Duration(entry.WrapUp, TimeSpan.Zero, "wrap_up", ConfigurationLimits.WrapUp)))
             {
                 GrpcErrors.InvalidArgument("wrap_up.channel", $"wrap-up for {channel.ToString().ToLowerInvariant()} is listed twice");
             }
@@ -140,9 +129,9 @@ public static class ConfigMapper
         {
             var queueId = RequestValidation.Id(membership.QueueId, "queues.queue_id");
             var priority = membership.Priority == 0 ? 1 : membership.Priority;
-            if (priority < 1)
+            if (!ConfigurationLimits.QueuePriority.Contains(priority))
             {
-                GrpcErrors.InvalidArgument("queues.priority", string.Create(CultureInfo.InvariantCulture, $"priority {priority} for queue '{queueId}' must be 1 or more (1 is served first)"));
+                GrpcErrors.InvalidArgument("queues.priority", string.Create(CultureInfo.InvariantCulture, $"priority {priority} for queue '{queueId}' is out of range {ConfigurationLimits.QueuePriority} (1 is served first)"));
             }
 
             if (queues.Any(q => q.QueueId == queueId))
@@ -201,8 +190,8 @@ public static class ConfigMapper
         return new IvrMenu(
             RequestValidation.Text(config.Prompt, "prompt", InputLimits.MaxLongTextLength),
             options,
-            RequestValidation.Duration(config.Timeout, TimeSpan.Zero, "timeout"),
-            config.MaxRetries,
+            RequestValidation.Duration(config.Timeout ?? new Duration(), TimeSpan.Zero, "timeout", ConfigurationLimits.IvrTimeout),
+            RequestValidation.Count(config.MaxRetries, "max_retries", ConfigurationLimits.IvrMaxRetries),
             Digit(config.DefaultDigit, "default_digit"));
     }
 

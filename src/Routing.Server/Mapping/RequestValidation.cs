@@ -15,6 +15,8 @@ public static partial class RequestValidation
     private const int MinPhoneDigits = 3;
     private const int MaxPhoneDigits = 15;
 
+    private const int NanosPerSecond = 1_000_000_000;
+
     public static string Id(string value, string field)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -189,21 +191,44 @@ public static partial class RequestValidation
         return value;
     }
 
-    /// <summary>A duration field: unset takes the default; negative (or zero, unless allowed) is refused.</summary>
-    public static TimeSpan Duration(Duration? value, TimeSpan fallback, string field, bool allowZero = false)
+    /// <summary>
+    /// A duration field: unset takes the default; one that is not a normalized protobuf duration, or outside
+    /// <paramref name="range"/>, is refused naming the field and the range. Checked before it is converted, so no
+    /// value can make the conversion throw.
+    /// </summary>
+    public static TimeSpan Duration(Duration? value, TimeSpan fallback, string field, DurationRange range)
     {
+        ArgumentNullException.ThrowIfNull(range);
         if (value is null)
         {
             return fallback;
         }
 
-        var span = value.ToTimeSpan();
-        if (span < TimeSpan.Zero || (span == TimeSpan.Zero && !allowZero))
+        if (value.Nanos is <= -NanosPerSecond or >= NanosPerSecond || (value.Seconds > 0 && value.Nanos < 0) || (value.Seconds < 0 && value.Nanos > 0))
         {
-            GrpcErrors.InvalidArgument(field, $"{field} must be {(allowZero ? "zero or more" : "more than zero")}");
+            GrpcErrors.InvalidArgument(field, string.Create(CultureInfo.InvariantCulture, $"{field} is not a valid duration ({value.Seconds} s, {value.Nanos} ns): nanos must be within ±999,999,999 and of the sign of seconds"));
         }
 
-        return span;
+        // Compared in whole seconds first: a value like 10,000 years does not fit the conversion's arithmetic.
+        var seconds = value.Seconds + (value.Nanos / (double)NanosPerSecond);
+        if (seconds < range.Min.TotalSeconds || seconds > range.Max.TotalSeconds)
+        {
+            GrpcErrors.InvalidArgument(field, string.Create(CultureInfo.InvariantCulture, $"{field} of {seconds:0.###} s is out of range {range}"));
+        }
+
+        return value.ToTimeSpan();
+    }
+
+    /// <summary>A count field, refused naming the field and the range when outside <paramref name="range"/>.</summary>
+    public static int Count(int value, string field, CountRange range)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        if (!range.Contains(value))
+        {
+            GrpcErrors.InvalidArgument(field, string.Create(CultureInfo.InvariantCulture, $"{field} {value} is out of range {range}"));
+        }
+
+        return value;
     }
 
     public static string Required(string value, string field)

@@ -45,10 +45,11 @@ public sealed class SupervisorService(GrainReferences grains, QueueStatsFeed sta
         ArgumentNullException.ThrowIfNull(responseStream);
         ArgumentNullException.ThrowIfNull(context);
         RequestValidation.AtMost(request.QueueIds.Count, InputLimits.MaxQueuesPerWatch, "queue_ids", "queues");
+        var interval = stats.MinInterval(RequestValidation.Duration(request.MinInterval, TimeSpan.Zero, "min_interval", ConfigurationLimits.StatsInterval));
         var ids = await stats.QueuesAsync([.. request.QueueIds.Select(id => RequestValidation.Id(id, "queue_ids"))]);
         try
         {
-            await foreach (var update in stats.WatchAsync(ids, stats.MinInterval(request.MinInterval?.ToTimeSpan()), context.CancellationToken))
+            await foreach (var update in stats.WatchAsync(ids, interval, context.CancellationToken))
             {
                 await responseStream.WriteAsync(update, context.CancellationToken);
             }

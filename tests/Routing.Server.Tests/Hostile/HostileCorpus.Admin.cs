@@ -65,6 +65,28 @@ public static partial class HostileCorpus
             await c.Admin.Admin.UpsertCustomerAsync(config);
         });
 
+    // The largest duration protobuf represents; its seconds do not fit a TimeSpan.
+    private static readonly Duration TenThousandYears = new() { Seconds = 315_576_000_000 };
+
+    private static IEnumerable<(string Field, Action<QueueConfig, Duration> Set)> QueueDurations() =>
+    [
+        ("service_level_target", (q, d) => q.ServiceLevelTarget = d),
+        ("starvation_bound", (q, d) => q.StarvationBound = d),
+        ("offer_timeout", (q, d) => q.OfferTimeout = d),
+        ("default_handle_time", (q, d) => q.DefaultHandleTime = d),
+        ("expected_patience", (q, d) => q.ExpectedPatience = d),
+        ("relaxation.after", (q, d) => q.Relaxation.Add(new RelaxationStep { After = d, LowerMinimumBy = 1 })),
+    ];
+
+    /// <summary>Durations no TimeSpan conversion survives: not normalized, or far beyond protobuf's own range.</summary>
+    private static IEnumerable<(string What, Duration Value, string Message)> Unrepresentable(string field) =>
+    [
+        ("with 2,000,000,000 nanos", new Duration { Seconds = 1, Nanos = 2_000_000_000 }, $"{field} is not a valid duration (1 s, 2000000000 ns)"),
+        ("with seconds and nanos of opposite signs", new Duration { Seconds = 5, Nanos = -1 }, $"{field} is not a valid duration (5 s, -1 ns)"),
+        ("of 10^15 seconds", new Duration { Seconds = 1_000_000_000_000_000 }, $"{field} of 1000000000000000 s is out of range"),
+        ("of -10^15 seconds", new Duration { Seconds = -1_000_000_000_000_000 }, $"{field} of -1000000000000000 s is out of range"),
+    ];
+
     private static IEnumerable<HostileCase> AdminCases()
     {
         const StatusCode Invalid = StatusCode.InvalidArgument;
@@ -75,22 +97,39 @@ public static partial class HostileCorpus
         yield return QueueCase("channel 9", Invalid, "channels 9 is not a known channel", q => q.Channels.Add((Channel)9));
         yield return QueueCase("service level 101 %", Invalid, "service_level_percent 101 is out of range 1-100", q => q.ServiceLevelPercent = 101);
         yield return QueueCase("service level -1 %", Invalid, "service_level_percent -1 is out of range 1-100", q => q.ServiceLevelPercent = -1);
-        yield return QueueCase("max_waiting -1", Invalid, "max_waiting -1 must be at least 1", q => q.MaxWaiting = -1);
+        yield return QueueCase("max_waiting -1", Invalid, "max_waiting -1 is out of range 1-100000", q => q.MaxWaiting = -1);
+        yield return QueueCase("max_waiting 2^31-1", Invalid, "max_waiting 2147483647 is out of range 1-100000", q => q.MaxWaiting = int.MaxValue);
         yield return QueueCase("name of 201 characters", Invalid, "name is 201 characters long; at most 200 are allowed", q => q.Name = Hostile.Long(201));
         yield return QueueCase("name with NUL", Invalid, "name contains control character U+0000", q => q.Name = Hostile.Nul);
         yield return QueueCase("name with a right-to-left override", Invalid, "name contains control character U+202E", q => q.Name = Hostile.RightToLeft);
         yield return QueueCase("21 relaxation steps", Invalid, "relaxation has 21 steps; at most 20 are allowed",
             q => q.Relaxation.Add(Enumerable.Range(1, 21).Select(i => new RelaxationStep { After = Duration.FromTimeSpan(TimeSpan.FromSeconds(i)), LowerMinimumBy = 1 })));
-        yield return QueueCase("relaxation after a negative time", Invalid, "relaxation.after must be more than zero", q => q.Relaxation.Add(new RelaxationStep { After = negative, LowerMinimumBy = 1 }));
-        yield return QueueCase("relaxation lowering by -1", Invalid, "relaxation.lower_minimum_by cannot be negative", q => q.Relaxation.Add(new RelaxationStep { After = Duration.FromTimeSpan(TimeSpan.FromSeconds(5)), LowerMinimumBy = -1 }));
+        yield return QueueCase("relaxation after a negative time", Invalid, "relaxation.after of -5 s is out of range 0 s to 7 d", q => q.Relaxation.Add(new RelaxationStep { After = negative, LowerMinimumBy = 1 }));
+        yield return QueueCase("relaxation lowering by -1", Invalid, "relaxation.lower_minimum_by -1 is out of range 0-9", q => q.Relaxation.Add(new RelaxationStep { After = Duration.FromTimeSpan(TimeSpan.FromSeconds(5)), LowerMinimumBy = -1 }));
         yield return QueueCase("relaxation dropping a malformed skill", Invalid, "skill name 'has space' is malformed", q => q.Relaxation.Add(new RelaxationStep { After = Duration.FromTimeSpan(TimeSpan.FromSeconds(5)), DropSkills = { Hostile.Space } }));
         yield return QueueCase("strategy 99", Invalid, "strategy 99 is not a known agent-selection strategy", q => q.Strategy = (AgentSelectionStrategy)99);
         yield return QueueCase("when_full 99", Invalid, "when_full 99 is not a known policy", q => q.WhenFull = (QueueFullPolicy)99);
-        yield return QueueCase("negative service-level target", Invalid, "service_level_target must be more than zero", q => q.ServiceLevelTarget = negative);
-        yield return QueueCase("negative offer timeout", Invalid, "offer_timeout must be more than zero", q => q.OfferTimeout = negative);
+        yield return QueueCase("negative service-level target", Invalid, "service_level_target of -5 s is out of range 1 s to 7 d", q => q.ServiceLevelTarget = negative);
+        yield return QueueCase("negative offer timeout", Invalid, "offer_timeout of -5 s is out of range 1 s to 1 d", q => q.OfferTimeout = negative);
         yield return QueueCase("51 default skills", Invalid, "has 51 skills; at most 50 are allowed",
             q => q.DefaultSkills.Add(Enumerable.Range(0, 51).Select(i => new SkillRequirement { Skill = $"s{i}", MinLevel = 1 })));
         yield return QueueCase("malformed overflow queue", Invalid, "overflow_queue_id 'has space' is malformed", q => q.OverflowQueueId = Hostile.Space);
+        foreach (var (field, set) in QueueDurations())
+        {
+            foreach (var (what, value, message) in Unrepresentable(field))
+            {
+                yield return QueueCase($"{field} {what}", Invalid, message, q => set(q, value));
+            }
+        }
+
+        yield return QueueCase("offer_timeout of 10,000 years", Invalid, "offer_timeout of 315576000000 s is out of range 1 s to 1 d", q => q.OfferTimeout = TenThousandYears);
+        yield return QueueCase("offer_timeout of 0", Invalid, "offer_timeout of 0 s is out of range 1 s to 1 d", q => q.OfferTimeout = new Duration());
+        yield return QueueCase("service_level_target of 8 days", Invalid, "service_level_target of 691200 s is out of range 1 s to 7 d", q => q.ServiceLevelTarget = Duration.FromTimeSpan(TimeSpan.FromDays(8)));
+        yield return QueueCase("starvation_bound of 10,000 years", Invalid, "starvation_bound of 315576000000 s is out of range 1 s to 7 d", q => q.StarvationBound = TenThousandYears);
+        yield return QueueCase("default_handle_time of 10,000 years", Invalid, "default_handle_time of 315576000000 s is out of range 1 s to 1 d", q => q.DefaultHandleTime = TenThousandYears);
+        yield return QueueCase("expected_patience of 10,000 years", Invalid, "expected_patience of 315576000000 s is out of range 1 s to 7 d", q => q.ExpectedPatience = TenThousandYears);
+        yield return QueueCase("relaxation after 10,000 years", Invalid, "relaxation.after of 315576000000 s is out of range 0 s to 7 d", q => q.Relaxation.Add(new RelaxationStep { After = TenThousandYears, LowerMinimumBy = 1 }));
+        yield return QueueCase("relaxation lowering by 10", Invalid, "relaxation.lower_minimum_by 10 is out of range 0-9", q => q.Relaxation.Add(new RelaxationStep { After = Duration.FromTimeSpan(TimeSpan.FromSeconds(5)), LowerMinimumBy = 10 }));
 
         yield return AgentConfigCase("empty agent_id", Invalid, "agent_id is required", a => a.AgentId = "");
         yield return AgentConfigCase("201 skills", Invalid, "skills has 201 skills; at most 200 are allowed", a => a.Skills.Add(Enumerable.Range(0, 200).ToDictionary(i => $"s{i}", i => 1)));
@@ -104,10 +143,17 @@ public static partial class HostileCorpus
         yield return AgentConfigCase("101 queues", Invalid, "queues has 101 queues; at most 100 are allowed", a => a.Queues.Add(Enumerable.Range(0, 100).Select(i => new QueueMembership { QueueId = $"q{i}", Priority = 1 })));
         yield return AgentConfigCase("an unknown queue", StatusCode.NotFound, "queue 'ghost-queue' does not exist", a => a.Queues.Add(new QueueMembership { QueueId = "ghost-queue", Priority = 2 }));
         yield return AgentConfigCase("a queue twice", Invalid, $"queue '{HostileCallers.QueueId}' is listed twice", a => a.Queues.Add(new QueueMembership { QueueId = HostileCallers.QueueId, Priority = 2 }));
-        yield return AgentConfigCase("queue priority -1", Invalid, "priority -1 for queue", a => a.Queues[0].Priority = -1);
+        yield return AgentConfigCase("queue priority -1", Invalid, "priority -1 for queue 'hq' is out of range 1-100", a => a.Queues[0].Priority = -1);
         yield return AgentConfigCase("name of 201 characters", Invalid, "name is 201 characters long", a => a.Name = Hostile.Long(201));
         yield return AgentConfigCase("name with ESC", Invalid, "name contains control character U+001B", a => a.Name = Hostile.Escape);
-        yield return AgentConfigCase("negative wrap-up", Invalid, "wrap_up must be zero or more", a => a.WrapUp.Add(new ChannelWrapUp { Channel = Channel.Voice, WrapUp = negative }));
+        yield return AgentConfigCase("negative wrap-up", Invalid, "wrap_up of -5 s is out of range 0 s to 1 d", a => a.WrapUp.Add(new ChannelWrapUp { Channel = Channel.Voice, WrapUp = negative }));
+        foreach (var (what, value, message) in Unrepresentable("wrap_up"))
+        {
+            yield return AgentConfigCase($"wrap_up {what}", Invalid, message, a => a.WrapUp.Add(new ChannelWrapUp { Channel = Channel.Voice, WrapUp = value }));
+        }
+
+        yield return AgentConfigCase("wrap_up of 10,000 years", Invalid, "wrap_up of 315576000000 s is out of range 0 s to 1 d", a => a.WrapUp.Add(new ChannelWrapUp { Channel = Channel.Voice, WrapUp = TenThousandYears }));
+        yield return AgentConfigCase("queue priority 101", Invalid, "is out of range 1-100", a => a.Queues[0].Priority = 101);
         yield return AgentConfigCase("wrap-up for a channel twice", Invalid, "wrap-up for voice is listed twice",
             a => a.WrapUp.Add([new ChannelWrapUp { Channel = Channel.Voice, WrapUp = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) }, new ChannelWrapUp { Channel = Channel.Voice, WrapUp = Duration.FromTimeSpan(TimeSpan.FromSeconds(2)) }]));
 
@@ -127,8 +173,16 @@ public static partial class HostileCorpus
         yield return MenuCase("an unknown submenu", StatusCode.NotFound, "leads to menu 'ghost-menu', which does not exist",
             m => m.Options.Add(new IvrOption { Digit = "2", SubmenuId = "ghost-menu" }));
         yield return MenuCase("a default digit not offered", Invalid, "default digit '9' is not one of the menu's options", m => m.DefaultDigit = "9");
-        yield return MenuCase("a negative timeout", Invalid, "timeout must be more than zero", m => m.Timeout = negative);
-        yield return MenuCase("max retries -1", Invalid, "max retries cannot be negative", m => m.MaxRetries = -1);
+        yield return MenuCase("a negative timeout", Invalid, "timeout of -5 s is out of range 1 s to 5 min", m => m.Timeout = negative);
+        yield return MenuCase("max retries -1", Invalid, "max_retries -1 is out of range 0-10", m => m.MaxRetries = -1);
+        yield return MenuCase("max retries 10^9", Invalid, "max_retries 1000000000 is out of range 0-10", m => m.MaxRetries = 1_000_000_000);
+        foreach (var (what, value, message) in Unrepresentable("timeout"))
+        {
+            yield return MenuCase($"timeout {what}", Invalid, message, m => m.Timeout = value);
+        }
+
+        yield return MenuCase("a timeout of 10,000 years", Invalid, "timeout of 315576000000 s is out of range 1 s to 5 min", m => m.Timeout = TenThousandYears);
+        yield return MenuCase("no timeout", Invalid, "timeout of 0 s is out of range 1 s to 5 min", m => m.Timeout = null);
         yield return MenuCase("route priority 101", Invalid, "priority 101 is out of range 0-100", m => m.Options[0].Route.Priority = 101);
         yield return MenuCase("a route language of 36 characters", Invalid, "route.language is 36 characters long; at most 35 are allowed", m => m.Options[0].Route.Language = Hostile.Long(36));
         yield return MenuCase("route kind 99", Invalid, "route.kind 99 is not a known route kind", m => m.Options[0].Route.Kind = (IvrRouteKind)99);

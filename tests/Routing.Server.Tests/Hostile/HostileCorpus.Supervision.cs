@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Routing.Api.V1;
 
@@ -23,6 +24,14 @@ public static partial class HostileCorpus
             c => ReadAllAsync(c.Supervisor.Supervisor.WatchQueueStats(new WatchQueueStatsRequest { QueueIds = { Enumerable.Range(0, 501).Select(i => $"q{i}") } })));
         yield return Case("WatchQueueStats: a malformed queue id", Invalid, "queue_ids 'has space' is malformed",
             c => ReadAllAsync(c.Supervisor.Supervisor.WatchQueueStats(new WatchQueueStatsRequest { QueueIds = { Hostile.Space } })));
+        foreach (var (what, value, message) in Unrepresentable("min_interval"))
+        {
+            yield return Case($"WatchQueueStats: min_interval {what}", Invalid, message,
+                c => ReadAllAsync(c.Supervisor.Supervisor.WatchQueueStats(new WatchQueueStatsRequest { QueueIds = { HostileCallers.QueueId }, MinInterval = value })));
+        }
+
+        yield return Case("WatchQueueStats: min_interval of 2 hours", Invalid, "min_interval of 7200 s is out of range 0 s to 1 h",
+            c => ReadAllAsync(c.Supervisor.Supervisor.WatchQueueStats(new WatchQueueStatsRequest { QueueIds = { HostileCallers.QueueId }, MinInterval = Duration.FromTimeSpan(TimeSpan.FromHours(2)) })));
 
         yield return FeedbackCase("empty request_id", Invalid, "request_id is required", f => f.RequestId = "");
         yield return FeedbackCase("empty contact_id", Invalid, "contact_id is required", f => f.ContactId = "");
