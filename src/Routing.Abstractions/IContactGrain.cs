@@ -29,10 +29,6 @@ public interface IContactGrain : IGrainWithStringKey
     [Alias("request-callback")]
     Task<Reply<ContactView>> RequestCallback(string callbackNumber, RequestKey? request = null);
 
-    /// <summary>The same customer opened another contact while this one is open.</summary>
-    [Alias("another-contact-started"), OneWay]
-    Task AnotherContactStarted(string contactId);
-
     // A hint the agent repeats on every activation while it holds the offer, so losing one to a crash loses nothing.
     // The offer is named by when the agent reserved it, so that a late hint of an offer already returned is ignored.
     [Alias("offered"), OneWay]

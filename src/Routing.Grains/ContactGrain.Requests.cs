@@ -17,7 +17,7 @@ public sealed partial class ContactGrain
 
         if (Record.Ticket.CallbackNumber == callbackNumber)
         {
-            return Reply.Success(View());
+            return Reply.Success(await ViewAsync());
         }
 
         if (Record.Ticket.Channel != Channel.Voice || Record.State != ContactState.Queued)
@@ -39,7 +39,7 @@ public sealed partial class ContactGrain
         Record.Reason = $"callback to {callbackNumber} scheduled; the place in line is kept without holding the line";
         await SaveAsync();
         LogCallbackScheduled(logger, ContactId, Record.Ticket.QueueId);
-        return Reply.Success(View());
+        return Reply.Success(await ViewAsync());
     }
 
     public async Task<Reply<ContactView>> RecordFeedback(CustomerFeedback feedback, RequestKey? request = null)
@@ -88,7 +88,7 @@ public sealed partial class ContactGrain
             await SaveAsync();
         }
 
-        return Reply.Success(View());
+        return Reply.Success(await ViewAsync());
     }
 
     public async Task<Reply<ContactView>> Cancel()
@@ -102,7 +102,7 @@ public sealed partial class ContactGrain
         {
             // A retried cancel: the first may have failed after this record's write, before the customer heard.
             await TellCustomerEndedAsync();
-            return Reply.Success(View());
+            return Reply.Success(await ViewAsync());
         }
 
         if (Record.State is ContactState.Queued or ContactState.Offered)
@@ -116,7 +116,7 @@ public sealed partial class ContactGrain
                 }
 
                 await EndAsync(ContactState.Abandoned, "the customer left before being answered", agentId: null);
-                return Reply.Success(View());
+                return Reply.Success(await ViewAsync());
             }
 
             // Answered a moment ago, before this contact heard of it from the agent.
@@ -129,7 +129,7 @@ public sealed partial class ContactGrain
             await grains.Get<IAgentGrain>(Record.AgentId).CustomerLeft(ContactId);
         }
 
-        return Reply.Success(View());
+        return Reply.Success(await ViewAsync());
     }
 
     /// <summary>A refusal when <paramref name="request"/> reuses the id of <paramref name="first"/> for something else.</summary>

@@ -205,7 +205,6 @@ public sealed partial class ContactGrain
             preferred,
             preferredUntil);
         Record.State = ContactState.Queued;
-        Record.OtherContactsInProgress = [.. customer.OtherContactsInProgress];
         return Reply.Ok;
     }
 

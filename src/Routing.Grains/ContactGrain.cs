@@ -30,18 +30,7 @@ public sealed partial class ContactGrain(
 
     private ContactRecord Record => state.State;
 
-    public async Task AnotherContactStarted(string contactId)
-    {
-        if (IsUnknownOrEnded || Record.OtherContactsInProgress.Contains(contactId))
-        {
-            return;
-        }
-
-        Record.OtherContactsInProgress.Add(contactId);
-        await SaveAsync();
-    }
-
-    public Task<ContactView?> Get() => Task.FromResult(Record.Ticket is null ? null : View());
+    public async Task<ContactView?> Get() => Record.Ticket is null ? null : await ViewAsync();
 
     public async Task Offered(string agentId, string reason, DateTimeOffset offeredAt)
     {
@@ -146,10 +135,10 @@ public sealed partial class ContactGrain(
         await EndAsync(ContactState.Completed, string.IsNullOrWhiteSpace(disposition) ? "completed" : disposition, agentId);
     }
 
-    public Task<ContactView?> Watch(IChangeObserver watcher)
+    public async Task<ContactView?> Watch(IChangeObserver watcher)
     {
         changes.Watch(watcher);
-        return Task.FromResult(Record.Ticket is null ? null : View());
+        return Record.Ticket is null ? null : await ViewAsync();
     }
 
     public Task Unwatch(IChangeObserver watcher)
@@ -194,17 +183,24 @@ public sealed partial class ContactGrain(
             new CustomerContactRecord(ContactId, ticket.Channel, ticket.QueueId, Record.AgentId, Record.State, wait, handle, endedAt, ticket.IvrPath));
     }
 
-    private ContactView View() => new(
-        Record.Ticket!,
-        Record.State,
-        Record.AgentId,
-        Record.Reason,
-        Record.AnsweredAt,
-        Record.EndedAt,
-        Record.OtherContactsInProgress,
-        Record.Version,
-        Record.Feedback,
-        Record.Transfers);
+    // The customer alone knows its other open contacts: asked each time, so no contact keeps a copy to patch. The
+    // record is read before the call, as one version, since agents' notices interleave with it.
+    private async Task<ContactView> ViewAsync()
+    {
+        var view = new ContactView(
+            Record.Ticket!,
+            Record.State,
+            Record.AgentId,
+            Record.Reason,
+            Record.AnsweredAt,
+            Record.EndedAt,
+            [],
+            Record.Version,
+            Record.Feedback,
+            Record.Transfers);
+        var customer = await CustomerOf(view.Ticket).Context(ContactId);
+        return view with { OtherContactsInProgress = customer.OtherContactsInProgress, OtherContactsOpen = customer.OtherContactsOpen };
+    }
 
     private async Task SaveAsync()
     {

@@ -15,7 +15,8 @@ public sealed class ContactRecord
 
     public DateTimeOffset? EndedAt { get; set; }
 
-    public List<string> OtherContactsInProgress { get; set; } = [];
+    /// <summary>Only in rows written before contacts asked their customer for the others: never read.</summary>
+    public List<string>? OtherContactsInProgress { get; set; }
 
     public RouteDecision? Decision { get; set; }
 

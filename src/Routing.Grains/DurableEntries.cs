@@ -14,6 +14,8 @@ internal sealed class DurableEntries<T>(IGrainEntryStorage storage, string state
 
     public IEnumerable<T> Values => entries.Values.Select(e => e.Value);
 
+    public IEnumerable<(string Key, T Value)> Items => entries.Select(e => (e.Key, e.Value.Value));
+
     public T? Get(string key) => entries.TryGetValue(key, out var entry) ? entry.Value : null;
 
     public async Task LoadAsync()

@@ -11,6 +11,13 @@ public sealed class RoutingGrainOptions
     [Range(1, 1000)]
     public int CustomerHistoryLength { get; set; } = 20;
 
+    /// <summary>
+    /// How many of a customer's other open contacts a contact, an offer or a customer view lists (with the count of
+    /// all of them): one id a gateway sends for every caller it cannot identify may have thousands open.
+    /// </summary>
+    [Range(1, 100)]
+    public int CustomerOpenContactsListed { get; set; } = 10;
+
     /// <summary>How many free agents an arriving contact asks, in strategy order, before it waits.</summary>
     [Range(1, 100)]
     public int CandidatesTriedOnArrival { get; set; } = 3;

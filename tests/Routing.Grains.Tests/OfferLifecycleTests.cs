@@ -171,7 +171,7 @@ public sealed class OfferLifecycleTests(RoutingClusterFixture cluster)
     [Fact]
     public async Task Expired_offer_goes_back_to_its_place_and_the_agent_to_not_ready_missed()
     {
-        var offerTimeout = TimeSpan.FromMilliseconds(300);
+        var offerTimeout = ConfigurationLimits.OfferTimeout.Min;
         var center = new CallCenter(cluster.Client);
         var queue = await center.CreateQueue("voice", CallCenter.QueueOf(Channel.Voice) with { OfferTimeout = offerTimeout });
         var ana = await center.CreateAgent("ana", CallCenter.ExclusiveVoice, [("voice", 1)], presence: AgentPresence.NotReady, reason: "break");

@@ -39,6 +39,7 @@ public static class ViewMapper
             LastAgentId = view.LastAgentId ?? string.Empty,
         };
         customer.ContactsInProgress.Add(view.InProgress);
+        customer.ContactsOpen = view.ContactsOpen;
         customer.History.Add(view.History.Select(h =>
         {
             var contact = new Proto.CustomerContact
@@ -151,6 +152,7 @@ public static class ViewMapper
         contact.RequiredSkills.Add(ticket.RequiredSkills.Select(ToApi));
         contact.Attributes.Add(ticket.Attributes.ToDictionary());
         contact.OtherContactsInProgress.Add(view.OtherContactsInProgress);
+        contact.OtherContactsOpen = view.OtherContactsOpen;
         contact.IvrPath.Add((ticket.IvrPath ?? []).Select(ToApi));
         contact.CallbackNumber = ticket.CallbackNumber ?? string.Empty;
         contact.Transfers = view.Transfers;
