@@ -74,7 +74,7 @@ public static class RoutingServerExtensions
             silo.Services.AddSerializer(serializer => serializer.AddRoutingCoreTypes());
         });
 
-        var endpoint = new Uri(server.GrpcEndpoint);
+        var endpoint = ListenEndpoint.Parse(server.GrpcEndpoint, $"{RoutingServerOptions.Section}:{nameof(RoutingServerOptions.GrpcEndpoint)}", "http://127.0.0.1:50051");
         var authenticated = builder.AddRoutingAuth(endpoint);
         builder.AddRoutingHealth(server);
         builder.AddRoutingTelemetry(server);
@@ -82,10 +82,12 @@ public static class RoutingServerExtensions
         var web = new HttpEndpointOnly();
         builder.Services.AddSingleton(web);
         builder.Services.AddSingleton<SupervisorPage>();
-        var tls = GrpcEndpointTls.For(endpoint, server);
+        var tls = GrpcEndpointTls.For(endpoint.Uri, server);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Parse(endpoint.Host), endpoint.Port, listen =>
+            kestrel.Limits.MaxRequestHeadersTotalSize = server.MaxRequestHeaderBytes;
+            kestrel.Limits.Http2.MaxRequestHeaderFieldSize = server.MaxRequestHeaderBytes;
+            endpoint.Listen(kestrel, listen =>
             {
                 listen.Protocols = HttpProtocols.Http2;
                 if (tls is not null)

@@ -38,6 +38,15 @@ public sealed class RoutingServerOptions
     public int MaxMessageBytes { get; set; } = 256 * 1024;
 
     /// <summary>
+    /// The most a request's headers (metadata, the bearer token among them) may hold, in bytes, in all and in one
+    /// field. Headers beyond it are refused by Kestrel's HTTP/2 layer, which resets the stream (INTERNAL at the
+    /// client); Kestrel's 16 KB per field would do that to a merely long token, which is refused below this with a
+    /// message (UNAUTHENTICATED, see InputLimits.MaxBearerTokenLength).
+    /// </summary>
+    [Range(32 * 1024, 1024 * 1024)]
+    public int MaxRequestHeaderBytes { get; set; } = 128 * 1024;
+
+    /// <summary>
     /// Most server streams (offers, a contact, statistics) one caller may hold open: the token's subject, or the
     /// remote address without authentication. A chat gateway watches one stream per waiting chat, hence the size.
     /// </summary>

@@ -19,7 +19,7 @@ public static class RoutingWebExtensions
     /// <summary>The HTTP endpoint, or null when <see cref="RoutingServerOptions.HttpEndpoint"/> is empty.</summary>
     /// <exception cref="InvalidOperationException">The endpoint is not a plain http://address:port, or is not on
     /// loopback while authentication is off.</exception>
-    public static Uri? HttpEndpoint(RoutingServerOptions server, bool authenticated)
+    public static ListenEndpoint? HttpEndpoint(RoutingServerOptions server, bool authenticated)
     {
         ArgumentNullException.ThrowIfNull(server);
         if (string.IsNullOrWhiteSpace(server.HttpEndpoint))
@@ -28,13 +28,14 @@ public static class RoutingWebExtensions
         }
 
         const string Setting = $"{RoutingServerOptions.Section}:{nameof(RoutingServerOptions.HttpEndpoint)}";
-        if (!Uri.TryCreate(server.HttpEndpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme != Uri.UriSchemeHttp
-            || !IPAddress.TryParse(endpoint.Host, out var address) || endpoint.AbsolutePath != "/")
+        const string Example = "http://127.0.0.1:8080";
+        var endpoint = ListenEndpoint.Parse(server.HttpEndpoint, Setting, Example);
+        if (endpoint.Uri.Scheme != Uri.UriSchemeHttp)
         {
-            throw new InvalidOperationException($"{Setting} must be http://<IP address>:<port>, e.g. http://127.0.0.1:8080 (or empty for none), not '{server.HttpEndpoint}'.");
+            throw new InvalidOperationException($"{Setting} must be http://<IP address or localhost>:<port>, e.g. {Example} (or empty for none), not '{server.HttpEndpoint}'.");
         }
 
-        if (!authenticated && !IPAddress.IsLoopback(address))
+        if (!authenticated && !endpoint.IsLoopback)
         {
             throw new InvalidOperationException(
                 $"{Setting} is {endpoint} with no authentication: anyone who reaches it could watch every queue and agent. " +
@@ -45,12 +46,12 @@ public static class RoutingWebExtensions
     }
 
     /// <summary>Listens on the HTTP endpoint, HTTP/1.1 only, remembering the listener to keep the web routes to it.</summary>
-    public static void ListenHttp(this KestrelServerOptions kestrel, Uri endpoint, HttpEndpointOnly web)
+    public static void ListenHttp(this KestrelServerOptions kestrel, ListenEndpoint endpoint, HttpEndpointOnly web)
     {
         ArgumentNullException.ThrowIfNull(kestrel);
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(web);
-        kestrel.Listen(IPAddress.Parse(endpoint.Host), endpoint.Port, listen =>
+        endpoint.Listen(kestrel, listen =>
         {
             listen.Protocols = HttpProtocols.Http1;
             web.Listening(listen);

@@ -42,4 +42,11 @@ public static class InputLimits
 
     /// <summary>Touch-tone keys in one navigation step.</summary>
     public const int MaxDigits = 32;
+
+    /// <summary>
+    /// A bearer token, in characters: identity providers' tokens run to a few kilobytes even with many claims. The
+    /// request headers in all may be up to <see cref="Hosting.RoutingServerOptions.MaxRequestHeaderBytes"/>, so a longer
+    /// token still reaches the server and is refused as UNAUTHENTICATED instead of resetting the stream.
+    /// </summary>
+    public const int MaxBearerTokenLength = 16 * 1024;
 }

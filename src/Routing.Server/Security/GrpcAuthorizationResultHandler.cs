@@ -50,6 +50,7 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
         failure switch
         {
             null => "a bearer token is required (metadata 'authorization: Bearer <token>')",
+            BearerTokenTooLongException tooLong => tooLong.Message,
             SecurityTokenExpiredException => "the bearer token has expired",
             SecurityTokenNotYetValidException => "the bearer token is not valid yet",
             SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "the bearer token's signature is not valid",

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Routing.Server.Hosting;
+using Routing.Server.Mapping;
 
 namespace Routing.Server.Security;
 
@@ -12,7 +14,7 @@ namespace Routing.Server.Security;
 /// </summary>
 public static partial class RoutingAuthExtensions
 {
-    public static bool AddRoutingAuth(this WebApplicationBuilder builder, Uri grpcEndpoint)
+    public static bool AddRoutingAuth(this WebApplicationBuilder builder, ListenEndpoint grpcEndpoint)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(grpcEndpoint);
@@ -22,7 +24,7 @@ public static partial class RoutingAuthExtensions
         var auth = builder.Configuration.GetSection(RoutingAuthOptions.Section).Get<RoutingAuthOptions>() ?? new RoutingAuthOptions();
         if (!auth.IsEnabled)
         {
-            if (!IPAddress.IsLoopback(IPAddress.Parse(grpcEndpoint.Host)))
+            if (!grpcEndpoint.IsLoopback)
             {
                 throw new InvalidOperationException(
                     $"The server would listen on {grpcEndpoint} with no authentication: anyone who reaches it could act as any agent. " +
@@ -37,6 +39,7 @@ public static partial class RoutingAuthExtensions
         {
             // Claims keep the names tokens carry (role, agent_id), not the long WS-Federation names.
             jwt.MapInboundClaims = false;
+            jwt.Events = new JwtBearerEvents { OnMessageReceived = RefuseOverlongToken };
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
                 RoleClaimType = ApiRoles.RoleClaim,
@@ -63,6 +66,18 @@ public static partial class RoutingAuthExtensions
         builder.Services.AddSingleton<IAuthorizationHandler, ApiRoleHandler>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
         return true;
+    }
+
+    // Refused before it is parsed, with a message: JwtBearer's own limit is 250 KB and says only "not valid".
+    private static Task RefuseOverlongToken(MessageReceivedContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (header.Length - "Bearer ".Length > InputLimits.MaxBearerTokenLength)
+        {
+            context.Fail(new BearerTokenTooLongException(header.Length - "Bearer ".Length));
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Puts authentication in the pipeline when it is on, or says at start that it is off.</summary>

@@ -15,9 +15,9 @@ public sealed class SecureDefaultTests
 
     [Theory]
     [InlineData("http://0.0.0.0:8080", "Routing:Auth:SigningKey")]
-    [InlineData("https://127.0.0.1:8080", "must be http://<IP address>:<port>")]
-    [InlineData("http://localhost:8080", "must be http://<IP address>:<port>")]
-    [InlineData("http://127.0.0.1:8080/page", "must be http://<IP address>:<port>")]
+    [InlineData("https://127.0.0.1:8080", "must be http://<IP address or localhost>:<port>")]
+    [InlineData("http://router.example:8080", "must be http://<IP address or localhost>:<port>")]
+    [InlineData("http://127.0.0.1:8080/page", "must be http://<IP address or localhost>:<port>")]
     public void An_http_endpoint_beyond_loopback_without_authentication_or_not_plain_http_refuses_to_start(string endpoint, string named)
     {
         var refused = Assert.Throws<InvalidOperationException>(() => RoutingServer.Build(

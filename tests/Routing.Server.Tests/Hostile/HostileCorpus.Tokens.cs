@@ -45,6 +45,7 @@ public static partial class HostileCorpus
         yield return TokenCase("expired", DevelopmentTokens.Mint(HostileCorpusFixture.Auth, admin, null, TimeSpan.FromMinutes(10), hoursAgo), Unauthenticated, "expired");
         yield return TokenCase("signed with another key", DevelopmentTokens.Mint(otherKey, admin, null, TimeSpan.FromMinutes(10), TimeProvider.System), Unauthenticated, "signature is not valid");
         yield return TokenCase("not a JWT", "not-a-token", Unauthenticated, "");
+        yield return TokenCase("of 60 KB", new string('a', 60 * 1024), Unauthenticated, "the bearer token is 61440 characters long; at most 16384 are accepted");
         yield return TokenCase("a JWT cut short", HostileCorpusFixture.Token(ApiRoles.Admin, null)[..40], Unauthenticated, "");
         yield return TokenCase("with its signature removed", string.Join('.', HostileCorpusFixture.Token(ApiRoles.Admin, null).Split('.')[..2]) + ".", Unauthenticated, "");
         yield return TokenCase("with an unknown role", RoleToken("root"), Denied, "ListQueues needs the role supervisor or admin; the token has root");
