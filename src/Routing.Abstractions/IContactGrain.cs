@@ -16,7 +16,7 @@ public interface IContactGrain : IGrainWithStringKey
 
     /// <summary>The customer hung up or closed the chat.</summary>
     [Alias("cancel")]
-    Task<Reply<ContactView>> Cancel();
+    Task<Reply<ContactView>> Cancel(RequestKey? request = null);
 
     [Alias("get")]
     Task<ContactView?> Get();

@@ -7,7 +7,7 @@ public sealed partial class ContactGrain
     {
         if (Record.Ticket is null)
         {
-            return Reply.Failure<ContactView>(ReplyStatus.NotFound, $"contact '{ContactId}' does not exist");
+            return Unknown();
         }
 
         if (Reused(Record.CallbackRequest, request, "a callback to another number") is { } reused)
@@ -47,7 +47,7 @@ public sealed partial class ContactGrain
         ArgumentNullException.ThrowIfNull(feedback);
         if (Record.Ticket is null)
         {
-            return Reply.Failure<ContactView>(ReplyStatus.NotFound, $"contact '{ContactId}' does not exist");
+            return Unknown();
         }
 
         if (Reused(Record.FeedbackRequest, request, "other feedback") is { } reused)
@@ -91,11 +91,16 @@ public sealed partial class ContactGrain
         return Reply.Success(await ViewAsync());
     }
 
-    public async Task<Reply<ContactView>> Cancel()
+    public async Task<Reply<ContactView>> Cancel(RequestKey? request = null)
     {
         if (Record.Ticket is null)
         {
-            return Reply.Failure<ContactView>(ReplyStatus.NotFound, $"contact '{ContactId}' does not exist");
+            return Unknown();
+        }
+
+        if (Reused(Record.CancelRequest, request, "a cancel") is { } reused)
+        {
+            return reused;
         }
 
         if (IsEnded)
@@ -115,6 +120,7 @@ public sealed partial class ContactGrain
                     await grains.Get<IAgentGrain>(offeredTo).CustomerLeft(ContactId);
                 }
 
+                Record.CancelRequest = request;
                 await EndAsync(ContactState.Abandoned, "the customer left before being answered", agentId: null);
                 return Reply.Success(await ViewAsync());
             }
@@ -132,11 +138,35 @@ public sealed partial class ContactGrain
         return Reply.Success(await ViewAsync());
     }
 
-    /// <summary>A refusal when <paramref name="request"/> reuses the id of <paramref name="first"/> for something else.</summary>
-    private Reply<ContactView>? Reused(RequestKey? first, RequestKey? request, string what) =>
-        first is not null && request is not null && first.RequestId == request.RequestId && first.Fingerprint != request.Fingerprint
-            ? Reply.Failure<ContactView>(ReplyStatus.FailedPrecondition, $"request id '{request.RequestId}' already asked contact '{ContactId}' for {what}; use a new request id")
+    // NotFound, and no empty activation left behind for an id nobody routed.
+    private Reply<ContactView> Unknown()
+    {
+        this.DeactivateOnIdle();
+        return Reply.Failure<ContactView>(ReplyStatus.NotFound, $"contact '{ContactId}' does not exist");
+    }
+
+    /// <summary>
+    /// A refusal when <paramref name="request"/> reuses the id of a request this contact already carried out for
+    /// something else (its fingerprint differs): <paramref name="sameKind"/> is what the same kind of request asked,
+    /// said as <paramref name="what"/>; callbacks, feedback and cancels share their ids' namespace on a contact.
+    /// </summary>
+    private Reply<ContactView>? Reused(RequestKey? sameKind, RequestKey? request, string what)
+    {
+        if (request is null)
+        {
+            return null;
+        }
+
+        var asked = Differs(sameKind) ? what
+            : Differs(Record.CallbackRequest) ? "a callback"
+            : Differs(Record.FeedbackRequest) ? "feedback"
+            : Differs(Record.CancelRequest) ? "a cancel"
             : null;
+        return asked is null ? null
+            : Reply.Failure<ContactView>(ReplyStatus.FailedPrecondition, $"request id '{request.RequestId}' already asked contact '{ContactId}' for {asked}; use a new request id");
+
+        bool Differs(RequestKey? first) => first is not null && first.RequestId == request.RequestId && first.Fingerprint != request.Fingerprint;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Contact {ContactId} in {QueueId} will be called back")]
     private static partial void LogCallbackScheduled(ILogger logger, string contactId, string queueId);

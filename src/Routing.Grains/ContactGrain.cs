@@ -30,7 +30,17 @@ public sealed partial class ContactGrain(
 
     private ContactRecord Record => state.State;
 
-    public async Task<ContactView?> Get() => Record.Ticket is null ? null : await ViewAsync();
+    public async Task<ContactView?> Get()
+    {
+        if (Record.Ticket is null)
+        {
+            // An unknown id (mistyped, or hostile ones by the thousand) must not leave an empty activation behind.
+            this.DeactivateOnIdle();
+            return null;
+        }
+
+        return await ViewAsync();
+    }
 
     public async Task Offered(string agentId, string reason, DateTimeOffset offeredAt)
     {

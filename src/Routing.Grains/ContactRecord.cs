@@ -31,6 +31,9 @@ public sealed class ContactRecord
     /// <summary>The request that scheduled the callback (see <see cref="FeedbackRequest"/>).</summary>
     public RequestKey? CallbackRequest { get; set; }
 
+    /// <summary>The request that cancelled the contact (see <see cref="FeedbackRequest"/>).</summary>
+    public RequestKey? CancelRequest { get; set; }
+
     /// <summary>How often an agent passed it on to another queue or agent.</summary>
     public int Transfers { get; set; }
 

@@ -117,7 +117,7 @@ public sealed class RoutingService(
     {
         ArgumentNullException.ThrowIfNull(request);
         var contact = grains.Get<IContactGrain>(RequestValidation.Id(request.ContactId, "contact_id"));
-        var view = GrpcErrors.ValueOrThrow(await contact.Cancel());
+        var view = GrpcErrors.ValueOrThrow(await contact.Cancel(RequestKeys.Of(request)));
         return ViewMapper.ToApi(view, null);
     }
 
