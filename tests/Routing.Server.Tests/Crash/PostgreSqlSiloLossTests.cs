@@ -178,9 +178,9 @@ public sealed class PostgreSqlSiloLossTests(ITestOutputHelper output) : IAsyncLi
             await hung.SuspendAsync();
             var clock = Stopwatch.StartNew();
 
-            // Through the survivor only: a new call routed (queue, contact, customer) and every agent read. Whichever of
-            // these grains lived on the hung silo answers once it is back on the survivor; calls in between answer
-            // Unavailable or time out, and are retried with the same request id.
+            // Through the survivor only: a new call routed (queue, contact, customer) and every agent read. The queue and
+            // the agents answer once they are back on the survivor; calls in between answer Unavailable or time out, and
+            // are retried with the same request id.
             var declaredDead = DeclaredDeadAsync(hung).ContinueWith(_ => clock.Elapsed, TaskScheduler.Default);
             var routed = ServedAsync(
                 () => survivor.Client.Routing.RouteContactAsync(
