@@ -52,9 +52,12 @@ public static class RoutingClusterExtensions
             silo.AddPostgreSqlSchemaOnStart(connectionString);
         }
 
-        // How fast a dead silo is detected and declared dead (Orleans' ClusterMembershipOptions: ProbeTimeout,
-        // NumMissedProbesLimit, ...), tunable per deployment.
-        silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(MembershipSection));
+        // How fast a hung silo is declared dead, and how long a slow one is given (Orleans' ClusterMembershipOptions),
+        // tunable per deployment. A vote against a silo is dropped while its connection carried a message within
+        // MaxProbeTimeout x NumMissedProbesLimit, so that product, not the probes, sets the time to declare a hang:
+        // docs/reliability.md says what each shipped setting trades.
+        silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection(MembershipSection)).ValidateOnStart();
+        silo.Services.AddSingleton<IValidateOptions<ClusterMembershipOptions>, MembershipOptionsValidator>();
         silo.UseSiloTls(server);
         silo.UsePostgreSqlClustering(connectionString);
         silo.AddPostgreSqlGrainStorage(StorageNames.Routing, connectionString);

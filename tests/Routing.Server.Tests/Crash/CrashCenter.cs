@@ -54,8 +54,9 @@ internal static class CrashCenter
     internal static Task<Contact> GetContactAsync(RoutingClient client, string contactId) =>
         client.Routing.GetContactAsync(new GetContactRequest { ContactId = contactId }, deadline: Deadline()).ResponseAsync;
 
-    internal static Task<Agent> GetAgentAsync(RoutingClient client, string agentId) =>
-        client.Agents.GetAgentAsync(new GetAgentRequest { AgentId = agentId }, deadline: Deadline()).ResponseAsync;
+    /// <param name="deadline">Shorter than the default for a read retried while its grain may be on a hung silo.</param>
+    internal static Task<Agent> GetAgentAsync(RoutingClient client, string agentId, TimeSpan? deadline = null) =>
+        client.Agents.GetAgentAsync(new GetAgentRequest { AgentId = agentId }, deadline: DateTime.UtcNow + (deadline ?? CallDeadline)).ResponseAsync;
 
     internal static (ContactState, string) Fields(Contact contact) => (contact.State, contact.AgentId);
 
