@@ -25,7 +25,7 @@ public sealed class StartupRefusalTests
         [
             $"--Routing:Server:GrpcEndpoint=http://localhost:{grpcPort}",
             $"--Routing:Server:HttpEndpoint=http://localhost:{httpPort}",
-            .. Isolated(),
+            .. IsolatedServerArguments.In(directory),
         ]);
         await app.StartAsync();
 
@@ -43,7 +43,7 @@ public sealed class StartupRefusalTests
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(ServerUnderTest.ServerAssembly);
-        foreach (var argument in Isolated().Prepend($"--Routing:Server:GrpcEndpoint=http://127.0.0.1:{FreePort.Next()}").Append(setting))
+        foreach (var argument in IsolatedServerArguments.In(directory).Prepend($"--Routing:Server:GrpcEndpoint=http://127.0.0.1:{FreePort.Next()}").Append(setting))
         {
             start.ArgumentList.Add(argument);
         }
@@ -59,14 +59,4 @@ public sealed class StartupRefusalTests
         Assert.Contains(line, error, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
     }
-
-    private IEnumerable<string> Isolated() =>
-    [
-        $"--Routing:Server:SiloPort={FreePort.Next()}",
-        $"--Routing:Server:GatewayPort={FreePort.Next()}",
-        $"--Routing:Server:ClusterId=test-{Guid.NewGuid():N}",
-        "--Routing:Server:SeedFile=",
-        $"--Routing:Storage:Sqlite:DatabasePath={Path.Combine(directory, "routing.db")}",
-        "--Logging:LogLevel:Default=Warning",
-    ];
 }

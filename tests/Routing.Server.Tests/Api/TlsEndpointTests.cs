@@ -52,11 +52,6 @@ public sealed class TlsEndpointTests
     [
         $"--Routing:Server:GrpcEndpoint={endpoint}",
         $"--Routing:Server:HttpEndpoint=http://127.0.0.1:{FreePort.Next()}",
-        $"--Routing:Server:SiloPort={FreePort.Next()}",
-        $"--Routing:Server:GatewayPort={FreePort.Next()}",
-        $"--Routing:Server:ClusterId=test-{Guid.NewGuid():N}",
-        "--Routing:Server:SeedFile=",
-        $"--Routing:Storage:Sqlite:DatabasePath={Path.Combine(directory, "routing.db")}",
-        "--Logging:LogLevel:Default=Warning",
+        .. IsolatedServerArguments.In(directory),
     ];
 }
