@@ -1,0 +1,145 @@
+namespace Routing.Core;
+
+/// <summary>
+/// Waiting contacts partitioned by channel, then by <see cref="ContactBucketKey"/> (priority and required skills),
+/// each bucket in service order, so a peek judges each bucket by its first contact instead of walking the line.
+/// </summary>
+/// <remarks>
+/// A peek costs one capacity check per channel and, per bucket of a channel the agent has room on, one look at its
+/// first contact (O(log n)) and one eligibility check, plus one look at each contact the caller's skip predicate
+/// passes over or that is still held for another agent. Real lines have a few buckets (a few skill sets times a few
+/// priorities); hostile input where every contact has a skill set of its own makes every contact a bucket, and a
+/// peek then looks at each once, as a walk of the whole line would (never more).
+/// </remarks>
+internal sealed class ContactBuckets(IComparer<WaitingContact> serviceOrder)
+{
+    private readonly Dictionary<Channel, Dictionary<ContactBucketKey, SortedSet<WaitingContact>>> byChannel = [];
+
+    public bool IsEmpty => byChannel.Count == 0;
+
+    public void Add(WaitingContact contact)
+    {
+        if (!byChannel.TryGetValue(contact.Channel, out var buckets))
+        {
+            byChannel[contact.Channel] = buckets = [];
+        }
+
+        var key = ContactBucketKey.Of(contact);
+        if (!buckets.TryGetValue(key, out var bucket))
+        {
+            buckets[key] = bucket = new SortedSet<WaitingContact>(serviceOrder);
+        }
+
+        bucket.Add(contact);
+    }
+
+    /// <summary>Takes the contact out; empty buckets go, so a peek's cost follows the buckets there are now.</summary>
+    public void Remove(WaitingContact contact)
+    {
+        var key = ContactBucketKey.Of(contact);
+        if (!byChannel.TryGetValue(contact.Channel, out var buckets) || !buckets.TryGetValue(key, out var bucket) || !bucket.Remove(contact))
+        {
+            throw new InvalidOperationException($"contact '{contact.ContactId}' is not in its bucket");
+        }
+
+        if (bucket.Count == 0)
+        {
+            buckets.Remove(key);
+            if (buckets.Count == 0)
+            {
+                byChannel.Remove(contact.Channel);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first contact in service order, among these and <paramref name="ahead"/>, that the agent can take now:
+    /// open to it, not skipped, channel capacity free, skills meeting the requirements as relaxed by its wait.
+    /// </summary>
+    /// <param name="ahead">The best found elsewhere, or null; only contacts served before it are looked at.</param>
+    /// <param name="visited">Counts every contact looked at.</param>
+    public WaitingContact? BestFor(
+        AgentWorkView agent,
+        IReadOnlyList<RelaxationStep> relaxation,
+        DateTimeOffset now,
+        Func<WaitingContact, bool>? skip,
+        WaitingContact? ahead,
+        ref long visited)
+    {
+        // Waiting longer widens who may take a contact unless a step raises a minimum (the server refuses such steps);
+        // only then must a bucket be looked at past its first open contact.
+        var onlyWidens = SkillRelaxation.OnlyWidens(relaxation);
+        var best = ahead;
+        foreach (var (channel, buckets) in byChannel)
+        {
+            if (agent.CanTake(channel) != CapacityVerdict.Free)
+            {
+                continue;
+            }
+
+            foreach (var bucket in buckets.Values)
+            {
+                best = BestIn(bucket, agent, relaxation, now, skip, onlyWidens, best, ref visited);
+            }
+        }
+
+        return best;
+    }
+
+    private WaitingContact? BestIn(
+        SortedSet<WaitingContact> bucket,
+        AgentWorkView agent,
+        IReadOnlyList<RelaxationStep> relaxation,
+        DateTimeOffset now,
+        Func<WaitingContact, bool>? skip,
+        bool onlyWidens,
+        WaitingContact? best,
+        ref long visited)
+    {
+        foreach (var contact in InOrder(bucket))
+        {
+            if (best is not null && serviceOrder.Compare(contact, best) > 0)
+            {
+                return best;
+            }
+
+            visited++;
+            if (!IsCandidate(contact, agent, now, skip))
+            {
+                continue;
+            }
+
+            if (IsEligible(contact, agent, relaxation, now))
+            {
+                return contact;
+            }
+
+            // Everyone behind has waited no longer, so is no more relaxed: none of them fits either.
+            if (onlyWidens)
+            {
+                return best;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The bucket in service order, its first contact read without an enumerator (O(log n), nothing on the heap but
+    /// this iterator): the usual peek stops there, with nothing held or skipped at the front.
+    /// </summary>
+    private static IEnumerable<WaitingContact> InOrder(SortedSet<WaitingContact> bucket)
+    {
+        yield return bucket.Min!;
+        foreach (var contact in bucket.Skip(1))
+        {
+            yield return contact;
+        }
+    }
+
+    private static bool IsCandidate(WaitingContact contact, AgentWorkView agent, DateTimeOffset now, Func<WaitingContact, bool>? skip) =>
+        contact.IsOpenTo(agent.AgentId, now) && (skip is null || !skip(contact));
+
+    private static bool IsEligible(WaitingContact contact, AgentWorkView agent, IReadOnlyList<RelaxationStep> relaxation, DateTimeOffset now) =>
+        Eligibility.IsEligible(agent.Skills, WaitingList.RequirementsAt(contact, relaxation, now));
+}
