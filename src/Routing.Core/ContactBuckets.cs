@@ -5,11 +5,13 @@ namespace Routing.Core;
 /// each bucket in service order, so a peek judges each bucket by its first contact instead of walking the line.
 /// </summary>
 /// <remarks>
-/// A peek costs one capacity check per channel and, per bucket of a channel the agent has room on, one look at its
-/// first contact (O(log n)) and one eligibility check, plus one look at each contact the caller's skip predicate
-/// passes over or that is still held for another agent. Real lines have a few buckets (a few skill sets times a few
-/// priorities); hostile input where every contact has a skill set of its own makes every contact a bucket, and a
-/// peek then looks at each once, as a walk of the whole line would (never more).
+/// A peek costs one capacity check per channel; for the B buckets of the channels the agent has room on, reading each
+/// one's first contact (O(log n)) and ordering the buckets by it (O(B log B)); then, in that order and until a bucket
+/// starts after the best contact found, one eligibility check per bucket, plus one look at each contact the caller's
+/// skip predicate passes over or that is held for another agent. Real lines have a few buckets (a few skill sets
+/// times a few priorities), so a peek costs the same on a line of 100,000 as on one of 100. Hostile input where every
+/// contact has a skill set of its own makes every contact a bucket: a peek then looks at each contact once, as the
+/// walk of the whole line it replaces did, plus the ordering.
 /// </remarks>
 internal sealed class ContactBuckets(IComparer<WaitingContact> serviceOrder)
 {
@@ -69,7 +71,10 @@ internal sealed class ContactBuckets(IComparer<WaitingContact> serviceOrder)
         // Waiting longer widens who may take a contact unless a step raises a minimum (the server refuses such steps);
         // only then must a bucket be looked at past its first open contact.
         var onlyWidens = SkillRelaxation.OnlyWidens(relaxation);
-        var best = ahead;
+
+        // Buckets by their first contact, so the eligibility checks (the costly part) start where the answer most
+        // likely is, and stop at the first bucket whose first contact comes after the best found.
+        var fronts = new List<(WaitingContact First, SortedSet<WaitingContact> Bucket)>();
         foreach (var (channel, buckets) in byChannel)
         {
             if (agent.CanTake(channel) != CapacityVerdict.Free)
@@ -79,8 +84,20 @@ internal sealed class ContactBuckets(IComparer<WaitingContact> serviceOrder)
 
             foreach (var bucket in buckets.Values)
             {
-                best = BestIn(bucket, agent, relaxation, now, skip, onlyWidens, best, ref visited);
+                fronts.Add((bucket.Min!, bucket));
             }
+        }
+
+        fronts.Sort((x, y) => serviceOrder.Compare(x.First, y.First));
+        var best = ahead;
+        foreach (var (first, bucket) in fronts)
+        {
+            if (best is not null && serviceOrder.Compare(first, best) > 0)
+            {
+                break;
+            }
+
+            best = BestIn(bucket, agent, relaxation, now, skip, onlyWidens, best, ref visited);
         }
 
         return best;
