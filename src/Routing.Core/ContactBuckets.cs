@@ -5,13 +5,13 @@ namespace Routing.Core;
 /// each bucket in service order, so a peek judges each bucket by its first contact instead of walking the line.
 /// </summary>
 /// <remarks>
-/// A peek costs one capacity check per channel; for the B buckets of the channels the agent has room on, reading each
-/// one's first contact (O(log n)) and ordering the buckets by it (O(B log B)); then, in that order and until a bucket
-/// starts after the best contact found, one eligibility check per bucket, plus one look at each contact the caller's
-/// skip predicate passes over or that is held for another agent. Real lines have a few buckets (a few skill sets
+/// A peek costs two capacity checks per channel; for the B buckets of the channels the agent has room on, reading each
+/// one's first contact twice (O(log n)); one eligibility check for the bucket that starts first and for each other
+/// bucket that starts before the best contact found, plus one look at each contact the caller's skip predicate passes
+/// over or that is held for another agent. Real lines have a few buckets (a few skill sets
 /// times a few priorities), so a peek costs the same on a line of 100,000 as on one of 100. Hostile input where every
 /// contact has a skill set of its own makes every contact a bucket: a peek then looks at each contact once, as the
-/// walk of the whole line it replaces did, plus the ordering.
+/// walk of the whole line it replaces did, plus the reads of each bucket's first contact.
 /// </remarks>
 internal sealed class ContactBuckets(IComparer<WaitingContact> serviceOrder)
 {
@@ -72,9 +72,39 @@ internal sealed class ContactBuckets(IComparer<WaitingContact> serviceOrder)
         // only then must a bucket be looked at past its first open contact.
         var onlyWidens = SkillRelaxation.OnlyWidens(relaxation);
 
-        // Buckets by their first contact, so the eligibility checks (the costly part) start where the answer most
-        // likely is, and stop at the first bucket whose first contact comes after the best found.
-        var fronts = new List<(WaitingContact First, SortedSet<WaitingContact> Bucket)>();
+        // The bucket that starts first is judged first: an agent that fits the head of the line pays one eligibility
+        // check, and every other bucket is then passed over unless it starts before the best found.
+        SortedSet<WaitingContact>? startsFirst = null;
+        WaitingContact? firstOfAll = null;
+        foreach (var bucket in BucketsOn(agent))
+        {
+            var first = bucket.Min!;
+            if (firstOfAll is null || serviceOrder.Compare(first, firstOfAll) < 0)
+            {
+                (startsFirst, firstOfAll) = (bucket, first);
+            }
+        }
+
+        if (startsFirst is null)
+        {
+            return ahead;
+        }
+
+        var best = BestIn(startsFirst, agent, relaxation, now, skip, onlyWidens, ahead, ref visited);
+        foreach (var bucket in BucketsOn(agent))
+        {
+            if (bucket != startsFirst)
+            {
+                best = BestIn(bucket, agent, relaxation, now, skip, onlyWidens, best, ref visited);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The buckets of the channels the agent has room for one more contact on.</summary>
+    private IEnumerable<SortedSet<WaitingContact>> BucketsOn(AgentWorkView agent)
+    {
         foreach (var (channel, buckets) in byChannel)
         {
             if (agent.CanTake(channel) != CapacityVerdict.Free)
@@ -84,23 +114,9 @@ internal sealed class ContactBuckets(IComparer<WaitingContact> serviceOrder)
 
             foreach (var bucket in buckets.Values)
             {
-                fronts.Add((bucket.Min!, bucket));
+                yield return bucket;
             }
         }
-
-        fronts.Sort((x, y) => serviceOrder.Compare(x.First, y.First));
-        var best = ahead;
-        foreach (var (first, bucket) in fronts)
-        {
-            if (best is not null && serviceOrder.Compare(first, best) > 0)
-            {
-                break;
-            }
-
-            best = BestIn(bucket, agent, relaxation, now, skip, onlyWidens, best, ref visited);
-        }
-
-        return best;
     }
 
     private WaitingContact? BestIn(
@@ -113,6 +129,12 @@ internal sealed class ContactBuckets(IComparer<WaitingContact> serviceOrder)
         WaitingContact? best,
         ref long visited)
     {
+        // Read before any enumerator is made: most buckets are passed over on their first contact alone.
+        if (best is not null && serviceOrder.Compare(bucket.Min!, best) > 0)
+        {
+            return best;
+        }
+
         foreach (var contact in InOrder(bucket))
         {
             if (best is not null && serviceOrder.Compare(contact, best) > 0)
