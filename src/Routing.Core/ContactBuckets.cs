@@ -5,17 +5,17 @@ namespace Routing.Core;
 /// each bucket in service order, so a peek judges each bucket by its first contact instead of walking the line.
 /// </summary>
 /// <remarks>
-/// A peek costs two capacity checks per channel; for the B buckets of the channels the agent has room on, reading each
-/// one's first contact twice (O(log n)); one eligibility check for the bucket that starts first and for each other
-/// bucket that starts before the best contact found, plus one look at each contact the caller's skip predicate passes
-/// over or that is held for another agent. Real lines have a few buckets (a few skill sets
-/// times a few priorities), so a peek costs the same on a line of 100,000 as on one of 100. Hostile input where every
-/// contact has a skill set of its own makes every contact a bucket: a peek then looks at each contact once, as the
-/// walk of the whole line it replaces did, plus the reads of each bucket's first contact.
+/// A peek costs two capacity checks per channel; for the B buckets of the channels the agent has room on, two reads
+/// of each one's first contact (kept at hand, O(1)); one eligibility check for the bucket that starts first and for
+/// each other bucket that starts before the best contact found, plus one look at each contact the caller's skip
+/// predicate passes over or that is held for another agent. Real lines have a few buckets (a few skill sets times a
+/// few priorities), so a peek costs the same on a line of 100,000 as on one of 100. Hostile input where every contact
+/// has a skill set of its own makes every contact a bucket: a peek then looks at each contact once, as the walk of
+/// the whole line it replaces did, plus the reads of each bucket's first contact.
 /// </remarks>
 internal sealed class ContactBuckets(IComparer<WaitingContact> serviceOrder)
 {
-    private readonly Dictionary<Channel, Dictionary<ContactBucketKey, SortedSet<WaitingContact>>> byChannel = [];
+    private readonly Dictionary<Channel, Dictionary<ContactBucketKey, ContactBucket>> byChannel = [];
 
     public bool IsEmpty => byChannel.Count == 0;
 
@@ -29,7 +29,7 @@ internal sealed class ContactBuckets(IComparer<WaitingContact> serviceOrder)
         var key = ContactBucketKey.Of(contact);
         if (!buckets.TryGetValue(key, out var bucket))
         {
-            buckets[key] = bucket = new SortedSet<WaitingContact>(serviceOrder);
+            buckets[key] = bucket = new ContactBucket(serviceOrder);
         }
 
         bucket.Add(contact);
@@ -44,7 +44,7 @@ internal sealed class ContactBuckets(IComparer<WaitingContact> serviceOrder)
             throw new InvalidOperationException($"contact '{contact.ContactId}' is not in its bucket");
         }
 
-        if (bucket.Count == 0)
+        if (bucket.IsEmpty)
         {
             buckets.Remove(key);
             if (buckets.Count == 0)
@@ -74,11 +74,11 @@ internal sealed class ContactBuckets(IComparer<WaitingContact> serviceOrder)
 
         // The bucket that starts first is judged first: an agent that fits the head of the line pays one eligibility
         // check, and every other bucket is then passed over unless it starts before the best found.
-        SortedSet<WaitingContact>? startsFirst = null;
+        ContactBucket? startsFirst = null;
         WaitingContact? firstOfAll = null;
         foreach (var bucket in BucketsOn(agent))
         {
-            var first = bucket.Min!;
+            var first = bucket.First!;
             if (firstOfAll is null || serviceOrder.Compare(first, firstOfAll) < 0)
             {
                 (startsFirst, firstOfAll) = (bucket, first);
@@ -103,7 +103,7 @@ internal sealed class ContactBuckets(IComparer<WaitingContact> serviceOrder)
     }
 
     /// <summary>The buckets of the channels the agent has room for one more contact on.</summary>
-    private IEnumerable<SortedSet<WaitingContact>> BucketsOn(AgentWorkView agent)
+    private IEnumerable<ContactBucket> BucketsOn(AgentWorkView agent)
     {
         foreach (var (channel, buckets) in byChannel)
         {
@@ -120,7 +120,7 @@ internal sealed class ContactBuckets(IComparer<WaitingContact> serviceOrder)
     }
 
     private WaitingContact? BestIn(
-        SortedSet<WaitingContact> bucket,
+        ContactBucket bucket,
         AgentWorkView agent,
         IReadOnlyList<RelaxationStep> relaxation,
         DateTimeOffset now,
@@ -130,12 +130,12 @@ internal sealed class ContactBuckets(IComparer<WaitingContact> serviceOrder)
         ref long visited)
     {
         // Read before any enumerator is made: most buckets are passed over on their first contact alone.
-        if (best is not null && serviceOrder.Compare(bucket.Min!, best) > 0)
+        if (best is not null && serviceOrder.Compare(bucket.First, best) > 0)
         {
             return best;
         }
 
-        foreach (var contact in InOrder(bucket))
+        foreach (var contact in bucket.InOrder())
         {
             if (best is not null && serviceOrder.Compare(contact, best) > 0)
             {
@@ -161,19 +161,6 @@ internal sealed class ContactBuckets(IComparer<WaitingContact> serviceOrder)
         }
 
         return best;
-    }
-
-    /// <summary>
-    /// The bucket in service order, its first contact read without an enumerator (O(log n), nothing on the heap but
-    /// this iterator): the usual peek stops there, with nothing held or skipped at the front.
-    /// </summary>
-    private static IEnumerable<WaitingContact> InOrder(SortedSet<WaitingContact> bucket)
-    {
-        yield return bucket.Min!;
-        foreach (var contact in bucket.Skip(1))
-        {
-            yield return contact;
-        }
     }
 
     private static bool IsCandidate(WaitingContact contact, AgentWorkView agent, DateTimeOffset now, Func<WaitingContact, bool>? skip) =>
