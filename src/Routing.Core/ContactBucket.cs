@@ -13,6 +13,8 @@ internal sealed class ContactBucket(IComparer<WaitingContact> serviceOrder)
 
     public bool IsEmpty => contacts.Count == 0;
 
+    public bool Contains(WaitingContact contact) => contacts.Contains(contact);
+
     public void Add(WaitingContact contact)
     {
         if (contacts.Add(contact) && (First is null || serviceOrder.Compare(contact, First) < 0))

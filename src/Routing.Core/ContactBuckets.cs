@@ -5,17 +5,22 @@ namespace Routing.Core;
 /// each bucket in service order, so a peek judges each bucket by its first contact instead of walking the line.
 /// </summary>
 /// <remarks>
-/// A peek costs two capacity checks per channel; for the B buckets of the channels the agent has room on, two reads
-/// of each one's first contact (kept at hand, O(1)); one eligibility check for the bucket that starts first and for
-/// each other bucket that starts before the best contact found, plus one look at each contact the caller's skip
-/// predicate passes over or that is held for another agent. Real lines have a few buckets (a few skill sets times a
-/// few priorities), so a peek costs the same on a line of 100,000 as on one of 100. Hostile input where every contact
-/// has a skill set of its own makes every contact a bucket: a peek then looks at each contact once, as the walk of
-/// the whole line it replaces did, plus the reads of each bucket's first contact.
+/// A peek costs one capacity check per channel, then, for the channels the agent has room on, goes through their
+/// buckets in the order they start (each bucket's first contact kept at hand) until a bucket starts after the best
+/// contact found: one eligibility check per bucket it reaches, plus one look at each contact the caller's skip
+/// predicate passes over or that is held for another agent. An agent that fits the head of the line reaches one
+/// bucket; one that fits nothing reaches all B of them. Real lines have a few buckets (a few skill sets times a few
+/// priorities), so a peek costs the same on a line of 100,000 as on one of 100. Hostile input where every contact
+/// has a skill set of its own makes every contact a bucket: a peek by an agent that fits nothing then looks at each
+/// contact once, as the walk of the whole line it replaces did. Joining or leaving costs O(log n) in the bucket and
+/// O(log B) more when it changes which contact the bucket starts with.
 /// </remarks>
 internal sealed class ContactBuckets(IComparer<WaitingContact> serviceOrder)
 {
     private readonly Dictionary<Channel, Dictionary<ContactBucketKey, ContactBucket>> byChannel = [];
+
+    // Each channel's buckets by their first contact, so a peek stops at the first bucket that starts after its answer.
+    private readonly Dictionary<Channel, SortedSet<ContactBucket>> startsByChannel = [];
 
     public bool IsEmpty => byChannel.Count == 0;
 
@@ -24,33 +29,65 @@ internal sealed class ContactBuckets(IComparer<WaitingContact> serviceOrder)
         if (!byChannel.TryGetValue(contact.Channel, out var buckets))
         {
             byChannel[contact.Channel] = buckets = [];
+            startsByChannel[contact.Channel] = new SortedSet<ContactBucket>(Comparer<ContactBucket>.Create((x, y) => serviceOrder.Compare(x.First, y.First)));
         }
 
+        var starts = startsByChannel[contact.Channel];
         var key = ContactBucketKey.Of(contact);
         if (!buckets.TryGetValue(key, out var bucket))
         {
             buckets[key] = bucket = new ContactBucket(serviceOrder);
+            bucket.Add(contact);
+            starts.Add(bucket);
+            return;
+        }
+
+        // A bucket is ordered by its first contact: taken out while that changes.
+        var startsAnew = serviceOrder.Compare(contact, bucket.First) < 0;
+        if (startsAnew)
+        {
+            starts.Remove(bucket);
         }
 
         bucket.Add(contact);
+        if (startsAnew)
+        {
+            starts.Add(bucket);
+        }
     }
 
     /// <summary>Takes the contact out; empty buckets go, so a peek's cost follows the buckets there are now.</summary>
     public void Remove(WaitingContact contact)
     {
         var key = ContactBucketKey.Of(contact);
-        if (!byChannel.TryGetValue(contact.Channel, out var buckets) || !buckets.TryGetValue(key, out var bucket) || !bucket.Remove(contact))
+        if (!byChannel.TryGetValue(contact.Channel, out var buckets) || !buckets.TryGetValue(key, out var bucket) || !bucket.Contains(contact))
         {
             throw new InvalidOperationException($"contact '{contact.ContactId}' is not in its bucket");
         }
 
-        if (bucket.IsEmpty)
+        var starts = startsByChannel[contact.Channel];
+        var wasFirst = serviceOrder.Compare(contact, bucket.First) == 0;
+        if (wasFirst)
         {
-            buckets.Remove(key);
-            if (buckets.Count == 0)
+            starts.Remove(bucket);
+        }
+
+        bucket.Remove(contact);
+        if (!bucket.IsEmpty)
+        {
+            if (wasFirst)
             {
-                byChannel.Remove(contact.Channel);
+                starts.Add(bucket);
             }
+
+            return;
+        }
+
+        buckets.Remove(key);
+        if (buckets.Count == 0)
+        {
+            byChannel.Remove(contact.Channel);
+            startsByChannel.Remove(contact.Channel);
         }
     }
 
@@ -72,51 +109,28 @@ internal sealed class ContactBuckets(IComparer<WaitingContact> serviceOrder)
         // only then must a bucket be looked at past its first open contact.
         var onlyWidens = SkillRelaxation.OnlyWidens(relaxation);
 
-        // The bucket that starts first is judged first: an agent that fits the head of the line pays one eligibility
-        // check, and every other bucket is then passed over unless it starts before the best found.
-        ContactBucket? startsFirst = null;
-        WaitingContact? firstOfAll = null;
-        foreach (var bucket in BucketsOn(agent))
-        {
-            var first = bucket.First!;
-            if (firstOfAll is null || serviceOrder.Compare(first, firstOfAll) < 0)
-            {
-                (startsFirst, firstOfAll) = (bucket, first);
-            }
-        }
-
-        if (startsFirst is null)
-        {
-            return ahead;
-        }
-
-        var best = BestIn(startsFirst, agent, relaxation, now, skip, onlyWidens, ahead, ref visited);
-        foreach (var bucket in BucketsOn(agent))
-        {
-            if (bucket != startsFirst)
-            {
-                best = BestIn(bucket, agent, relaxation, now, skip, onlyWidens, best, ref visited);
-            }
-        }
-
-        return best;
-    }
-
-    /// <summary>The buckets of the channels the agent has room for one more contact on.</summary>
-    private IEnumerable<ContactBucket> BucketsOn(AgentWorkView agent)
-    {
-        foreach (var (channel, buckets) in byChannel)
+        // Each channel's buckets in the order they start: an agent that fits the head of the line pays one
+        // eligibility check, and the buckets that start after the best found are not looked at.
+        var best = ahead;
+        foreach (var (channel, starts) in startsByChannel)
         {
             if (agent.CanTake(channel) != CapacityVerdict.Free)
             {
                 continue;
             }
 
-            foreach (var bucket in buckets.Values)
+            foreach (var bucket in starts)
             {
-                yield return bucket;
+                if (best is not null && serviceOrder.Compare(bucket.First, best) > 0)
+                {
+                    break;
+                }
+
+                best = BestIn(bucket, agent, relaxation, now, skip, onlyWidens, best, ref visited);
             }
         }
+
+        return best;
     }
 
     private WaitingContact? BestIn(
@@ -129,12 +143,6 @@ internal sealed class ContactBuckets(IComparer<WaitingContact> serviceOrder)
         WaitingContact? best,
         ref long visited)
     {
-        // Read before any enumerator is made: most buckets are passed over on their first contact alone.
-        if (best is not null && serviceOrder.Compare(bucket.First, best) > 0)
-        {
-            return best;
-        }
-
         foreach (var contact in bucket.InOrder())
         {
             if (best is not null && serviceOrder.Compare(contact, best) > 0)
