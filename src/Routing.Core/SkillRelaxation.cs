@@ -32,6 +32,24 @@ public static class SkillRelaxation
             .ToList();
     }
 
+    /// <summary>
+    /// Whether waiting longer can only open a contact to more agents: true unless a step raises the minimums (a
+    /// negative lowering, which the server refuses), since later steps add to the lowering and to the skills dropped.
+    /// </summary>
+    public static bool OnlyWidens(IReadOnlyList<RelaxationStep> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        foreach (var step in steps)
+        {
+            if (step.LowerMinimumBy < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>When the next step after <paramref name="waited"/> takes effect, or null when none is left.</summary>
     public static TimeSpan? NextStepAfter(IReadOnlyList<RelaxationStep> steps, TimeSpan waited)
     {

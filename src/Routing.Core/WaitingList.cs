@@ -6,19 +6,38 @@ namespace Routing.Core;
 /// Joining, leaving and being offered are O(log n); counts are kept, not recounted, so a long line costs no more per
 /// change than a short one.
 /// </summary>
+/// <remarks>
+/// Besides the whole line in order, the contacts not offered are indexed for peeks (<see cref="BestFor"/>): those
+/// any agent may take in buckets by channel, priority and required skills (<see cref="ContactBuckets"/>), and those
+/// held for a preferred agent in buckets of their own per agent, until a peek at or after their reservation's end
+/// moves them to the open ones. A peek then looks at each bucket's first contact, not at every contact, whoever asks.
+/// </remarks>
 public sealed class WaitingList
 {
     private readonly Dictionary<string, WaitingContact> byId = new(StringComparer.Ordinal);
+    private readonly ServiceOrder serviceOrder;
     private readonly SortedSet<WaitingContact> ordered;
     private readonly Dictionary<Channel, int> waitingByChannel = [];
+
+    // Not offered, and open to any agent (a reservation, if any, lapsed as of a peek).
+    private readonly ContactBuckets open;
+
+    // Not offered, and held for a preferred agent as of the last peek: by that agent, and by when each hold lapses.
+    private readonly Dictionary<string, ContactBuckets> reservedFor = new(StringComparer.Ordinal);
+    private readonly SortedSet<WaitingContact> reservationsByLapse;
+
     private int offered;
     private int waitingCallbacks;
+    private long peekVisits;
 
     public WaitingList(AgingPolicy aging, IEnumerable<WaitingContact>? contacts = null)
     {
         ArgumentNullException.ThrowIfNull(aging);
         Aging = aging;
-        ordered = new SortedSet<WaitingContact>(new ServiceOrder(aging));
+        serviceOrder = new ServiceOrder(aging);
+        ordered = new SortedSet<WaitingContact>(serviceOrder);
+        open = new ContactBuckets(serviceOrder);
+        reservationsByLapse = new SortedSet<WaitingContact>(new LapseOrder(serviceOrder));
         foreach (var contact in contacts ?? [])
         {
             Add(contact);
@@ -44,6 +63,9 @@ public sealed class WaitingList
     /// <summary>Callers holding the line: waiting, not offered, and not callbacks (which keep their places without holding it).</summary>
     public int HoldingTheLine => WaitingCount - waitingCallbacks;
 
+    /// <summary>Contacts looked at by every <see cref="BestFor"/> so far: what peeks cost, for tests and benchmarks.</summary>
+    public long PeekVisits => peekVisits;
+
     public WaitingContact? Get(string contactId) => byId.GetValueOrDefault(contactId);
 
     public void Add(WaitingContact contact)
@@ -55,6 +77,7 @@ public sealed class WaitingList
         }
 
         ordered.Add(contact);
+        File(contact);
         Tally(contact, 1);
     }
 
@@ -66,6 +89,7 @@ public sealed class WaitingList
         }
 
         ordered.Remove(contact);
+        Unfile(contact);
         Tally(contact, -1);
         return contact;
     }
@@ -157,32 +181,23 @@ public sealed class WaitingList
     /// The first waiting contact in service order that the agent can take now: not held for another (preferred)
     /// agent, channel capacity free, and skills meeting the contact's requirements as relaxed by its waiting time.
     /// </summary>
-    /// <param name="skip">Contacts to pass over, e.g. those another agent is about to claim.</param>
+    /// <remarks>
+    /// Looks at the first contact of each bucket of a channel the agent has room on, among the open contacts and those
+    /// held for this agent, not at the whole line (see <see cref="ContactBuckets"/> for the cost). Reservations that
+    /// have lapsed by <paramref name="now"/> are first moved to the open contacts, each once.
+    /// </remarks>
+    /// <param name="skip">Contacts to pass over, e.g. those another agent is about to claim; each one passed over at
+    /// the front of a bucket costs a look.</param>
     public WaitingContact? BestFor(
         AgentWorkView agent, IReadOnlyList<RelaxationStep> relaxation, DateTimeOffset now, Func<WaitingContact, bool>? skip = null)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        var takeable = new Dictionary<Channel, bool>();
-        foreach (var contact in ordered)
-        {
-            if (contact.IsOffered || !contact.IsOpenTo(agent.AgentId, now) || (skip is not null && skip(contact)))
-            {
-                continue;
-            }
-
-            if (!takeable.TryGetValue(contact.Channel, out var free))
-            {
-                free = agent.CanTake(contact.Channel) == CapacityVerdict.Free;
-                takeable[contact.Channel] = free;
-            }
-
-            if (free && Eligibility.IsEligible(agent.Skills, RequirementsAt(contact, relaxation, now)))
-            {
-                return contact;
-            }
-        }
-
-        return null;
+        ArgumentNullException.ThrowIfNull(relaxation);
+        OpenLapsedReservations(now);
+        var best = open.BestFor(agent, relaxation, now, skip, ahead: null, ref peekVisits);
+        return reservedFor.TryGetValue(agent.AgentId, out var heldForAgent)
+            ? heldForAgent.BestFor(agent, relaxation, now, skip, best, ref peekVisits)
+            : best;
     }
 
     public double EffectivePriority(WaitingContact contact, DateTimeOffset now)
@@ -213,10 +228,77 @@ public sealed class WaitingList
     private void Replace(WaitingContact old, WaitingContact updated)
     {
         ordered.Remove(old);
+        Unfile(old);
         Tally(old, -1);
         ordered.Add(updated);
+        File(updated);
         Tally(updated, 1);
         byId[updated.ContactId] = updated;
+    }
+
+    /// <summary>Indexes a contact not offered for peeks: held for its preferred agent while the hold has an end, else open.</summary>
+    private void File(WaitingContact contact)
+    {
+        if (contact.IsOffered)
+        {
+            return;
+        }
+
+        if (contact is { ReservedFor: { } agentId, ReservedUntil: not null })
+        {
+            if (!reservedFor.TryGetValue(agentId, out var held))
+            {
+                reservedFor[agentId] = held = new ContactBuckets(serviceOrder);
+            }
+
+            held.Add(contact);
+            reservationsByLapse.Add(contact);
+            return;
+        }
+
+        open.Add(contact);
+    }
+
+    private void Unfile(WaitingContact contact)
+    {
+        if (contact.IsOffered)
+        {
+            return;
+        }
+
+        if (reservationsByLapse.Remove(contact))
+        {
+            UnfileReserved(contact);
+            return;
+        }
+
+        open.Remove(contact);
+    }
+
+    private void UnfileReserved(WaitingContact contact)
+    {
+        var agentId = contact.ReservedFor!;
+        var held = reservedFor[agentId];
+        held.Remove(contact);
+        if (held.IsEmpty)
+        {
+            reservedFor.Remove(agentId);
+        }
+    }
+
+    /// <summary>
+    /// Moves the contacts whose hold has ended by <paramref name="now"/> to the open ones, each once. A later peek
+    /// with an earlier clock still sees their holds: the peek checks every contact it looks at against
+    /// <see cref="WaitingContact.IsOpenTo"/>.
+    /// </summary>
+    private void OpenLapsedReservations(DateTimeOffset now)
+    {
+        while (reservationsByLapse.Min is { } lapsed && !lapsed.IsReservedAt(now))
+        {
+            reservationsByLapse.Remove(lapsed);
+            UnfileReserved(lapsed);
+            open.Add(lapsed);
+        }
     }
 
     private void Tally(WaitingContact contact, int delta)
@@ -231,6 +313,18 @@ public sealed class WaitingList
         if (contact.IsCallback)
         {
             waitingCallbacks += delta;
+        }
+    }
+
+    /// <summary>Held contacts by when their hold ends, then in service order.</summary>
+    private sealed class LapseOrder(IComparer<WaitingContact> serviceOrder) : IComparer<WaitingContact>
+    {
+        public int Compare(WaitingContact? x, WaitingContact? y)
+        {
+            ArgumentNullException.ThrowIfNull(x);
+            ArgumentNullException.ThrowIfNull(y);
+            var byLapse = Nullable.Compare(x.ReservedUntil, y.ReservedUntil);
+            return byLapse != 0 ? byLapse : serviceOrder.Compare(x, y);
         }
     }
 

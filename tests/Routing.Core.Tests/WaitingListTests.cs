@@ -322,6 +322,216 @@ public class WaitingListTests
         Assert.Equal(T0 + Seconds(30), WaitingList.NextWidening(reserved, steps, T0 + Seconds(25)));
     }
 
+    [Fact]
+    public void A_peek_by_an_agent_that_fits_nothing_in_a_line_of_100000_looks_at_one_contact_per_bucket_not_at_the_line()
+    {
+        // The skip predicate is asked about every contact a peek considers, so counting its calls counts the peek's
+        // work, deterministically. Three priorities of one skill set: three buckets.
+        const int LineLength = 100_000;
+        const int Priorities = 3;
+        var list = new WaitingList(FiveMinuteBound, Enumerable.Range(0, LineLength).Select(i => Contact(
+            $"c{i}", priority: 10 + (i % Priorities), enqueuedAt: T0 + TimeSpan.FromMilliseconds(i), sequence: i, requires: Needs(("billing", 5)))));
+        var asked = 0;
+        bool CountAndKeep(WaitingContact contact)
+        {
+            asked++;
+            return false;
+        }
+
+        var now = T0 + Seconds(200);
+        RelaxationStep[] lowerByOne = [new(Seconds(30), 1, [])];
+        AgentWorkView[] fitNothing =
+        [
+            Agent("missing-skill", Digital, Skills(("billing", 3))),
+            Agent("wrong-channel", VoiceOnly, Skills(("billing", 9))),
+            Agent("chats-full", Digital, Skills(("billing", 9)), held: [Channel.Chat, Channel.Chat, Channel.Chat]),
+        ];
+
+        foreach (var agent in fitNothing)
+        {
+            asked = 0;
+            Assert.Null(list.BestFor(agent, lowerByOne, now, CountAndKeep));
+            Assert.True(asked <= Priorities, $"{agent.AgentId}: the peek asked about {asked} contacts");
+        }
+    }
+
+    [Fact]
+    public void Peek_visits_stay_per_bucket_whoever_asks()
+    {
+        var list = new WaitingList(FiveMinuteBound, Enumerable.Range(0, 10_000).Select(i => Contact(
+            $"c{i}", priority: 10 + (i % 2), enqueuedAt: T0 + Seconds(i), sequence: i, channel: i % 3 == 0 ? Channel.Email : Channel.Chat,
+            requires: i % 5 == 0 ? Needs(("spanish", 4)) : Needs(("billing", 5)))));
+        var before = list.PeekVisits;
+
+        Assert.Null(list.BestFor(Agent("no-skills", Digital), [], T0 + Seconds(20_000)));
+
+        // Two channels × two priorities × two skill sets.
+        Assert.InRange(list.PeekVisits - before, 1, 8);
+    }
+
+    [Fact]
+    public void Requirements_listed_in_another_order_share_a_bucket()
+    {
+        var list = new WaitingList(FiveMinuteBound, Enumerable.Range(0, 1_000).Select(i => Contact(
+            $"c{i}", enqueuedAt: T0 + Seconds(i), sequence: i,
+            requires: i % 2 == 0 ? Needs(("billing", 5), ("spanish", 3)) : Needs(("spanish", 3), ("billing", 5)))));
+        var before = list.PeekVisits;
+
+        Assert.Null(list.BestFor(Agent("a1", Digital, Skills(("billing", 9))), [], T0));
+
+        Assert.Equal(1, list.PeekVisits - before);
+    }
+
+    [Fact]
+    public void Relaxation_reached_by_the_older_contacts_of_a_bucket_opens_them_and_not_the_newer_ones_ahead_in_another()
+    {
+        // Every contact needs billing >= 8, lowered to 6 after a minute. The urgent ones arrived later and are served
+        // first, but at 09:01:05 only the contacts queued by 09:00:05 have been relaxed for the agent at billing 6.
+        var list = new WaitingList(FiveMinuteBound);
+        for (var i = 0; i < 10; i++)
+        {
+            list.Add(Contact($"old-{i}", priority: 10, enqueuedAt: T0 + Seconds(i), sequence: i, requires: Needs(("billing", 8))));
+            list.Add(Contact($"urgent-{i}", priority: 90, enqueuedAt: T0 + Seconds(30 + i), sequence: 100 + i, requires: Needs(("billing", 8))));
+        }
+
+        RelaxationStep[] lowerByTwoAfterAMinute = [new(Seconds(60), 2, [])];
+        var agent = Agent("a1", Digital, Skills(("billing", 6)));
+
+        Assert.Null(list.BestFor(agent, lowerByTwoAfterAMinute, T0 + Seconds(59)));
+        Assert.Equal("old-0", list.BestFor(agent, lowerByTwoAfterAMinute, T0 + Seconds(65))!.ContactId);
+        Assert.Equal("urgent-0", list.BestFor(agent, lowerByTwoAfterAMinute, T0 + Seconds(90))!.ContactId);
+        Assert.True(list.TryOffer("old-0", "a1"));
+        Assert.Equal("old-1", list.BestFor(agent, lowerByTwoAfterAMinute, T0 + Seconds(65))!.ContactId);
+        Assert.Null(list.BestFor(agent, lowerByTwoAfterAMinute, T0 + Seconds(60.5)));
+    }
+
+    [Fact]
+    public void Contacts_held_for_a_preferred_agent_cost_other_agents_nothing_and_open_to_them_when_the_hold_lapses()
+    {
+        const int Held = 10_000;
+        var list = new WaitingList(FiveMinuteBound, Enumerable.Range(0, Held).Select(i =>
+            Contact($"held-{i}", enqueuedAt: T0 + Seconds(i), sequence: i) with { ReservedFor = "ana", ReservedUntil = T0 + Seconds(20_000 + i) }));
+        list.Add(Contact("last", enqueuedAt: T0 + Seconds(Held), sequence: Held));
+        var ben = Agent("ben", Digital);
+        var before = list.PeekVisits;
+
+        Assert.Equal("last", list.BestFor(ben, [], T0 + Seconds(Held))!.ContactId);
+        Assert.Equal(1, list.PeekVisits - before);
+        Assert.Equal("held-0", list.BestFor(Agent("ana", Digital), [], T0 + Seconds(Held))!.ContactId);
+
+        // Ana can take nothing now (her chats and emails are full): her own held contacts cost her one look per bucket too.
+        before = list.PeekVisits;
+        var anaFull = Agent("ana", Digital, held: [Channel.Chat, Channel.Chat, Channel.Chat]);
+        Assert.Null(list.BestFor(anaFull, [], T0 + Seconds(Held)));
+        Assert.Equal(0, list.PeekVisits - before);
+
+        // Two holds lapse: ben may take them, in service order, and the rest still cost him nothing.
+        before = list.PeekVisits;
+        Assert.Equal("held-0", list.BestFor(ben, [], T0 + Seconds(20_001))!.ContactId);
+        Assert.True(list.PeekVisits - before <= 2);
+
+        // A clock read earlier than the last peek still honours the holds as of that time.
+        Assert.Equal("last", list.BestFor(ben, [], T0 + Seconds(Held))!.ContactId);
+        Assert.Equal("held-0", list.BestFor(Agent("ana", Digital), [], T0 + Seconds(Held))!.ContactId);
+    }
+
+    [Fact]
+    public void Skipped_contacts_are_passed_over_one_look_each_and_the_next_is_taken()
+    {
+        var list = new WaitingList(FiveMinuteBound, Enumerable.Range(0, 10_000).Select(i => Contact($"c{i}", enqueuedAt: T0 + Seconds(i), sequence: i)));
+        var proposedToOthers = Enumerable.Range(0, 50).Select(i => $"c{i}").ToHashSet(StringComparer.Ordinal);
+        var before = list.PeekVisits;
+
+        Assert.Equal("c50", list.BestFor(Agent("a1", Digital), [], T0, c => proposedToOthers.Contains(c.ContactId))!.ContactId);
+        Assert.Equal(51, list.PeekVisits - before);
+    }
+
+    [Fact]
+    public void Best_for_agrees_with_a_walk_of_the_whole_line_through_offers_holds_skips_relaxation_and_a_clock_going_back()
+    {
+        for (var seed = 1; seed <= 60; seed++)
+        {
+            CheckAgainstWalk(seed);
+        }
+    }
+
+    /// <summary>Random lines, agents and peeks, each peek's answer compared with the first match of a walk in order.</summary>
+    private static void CheckAgainstWalk(int seed)
+    {
+        var random = new Random(seed);
+        string[] skills = ["billing", "sales", "spanish"];
+        string[] agentIds = ["ana", "ben", "cy"];
+        Channel[] channels = [Channel.Voice, Channel.Chat, Channel.Email];
+
+        // A few skill sets, one listed in two orders, so buckets hold many contacts each.
+        SkillRequirement[][] skillSets =
+        [
+            [],
+            Needs(("billing", 5)),
+            Needs(("billing", 5), ("spanish", 3)),
+            Needs(("spanish", 3), ("billing", 5)),
+            Needs(("sales", 7)),
+        ];
+
+        // Now and then a step that raises the minimums, which the core accepts though the server refuses it.
+        RelaxationStep[] relaxation = [.. Enumerable.Range(0, random.Next(3)).Select(_ => new RelaxationStep(
+            Seconds(random.Next(5, 120)), random.Next(5) == 0 ? -2 : random.Next(0, 3), skills.Where(_ => random.Next(4) == 0).ToList()))];
+        var list = new WaitingList(new AgingPolicy(Seconds(random.Next(30, 600))));
+        var now = T0;
+        var next = 0;
+        for (var step = 0; step < 400; step++)
+        {
+            // Mostly forward, sometimes a little back, as a clock read on another core may be.
+            now += TimeSpan.FromMilliseconds(random.Next(-2_000, 8_000));
+            var roll = random.Next(10);
+            if (roll < 4)
+            {
+                var reserved = random.Next(4) == 0;
+                list.Add(new WaitingContact(
+                    $"c{next}",
+                    channels[random.Next(channels.Length)],
+                    random.Next(4) * 30,
+                    skillSets[random.Next(skillSets.Length)],
+                    now - TimeSpan.FromMilliseconds(random.Next(0, 1_000)),
+                    next,
+                    ReservedFor: reserved ? agentIds[random.Next(agentIds.Length)] : null,
+                    ReservedUntil: reserved ? now + Seconds(random.Next(-5, 60)) : null));
+                next++;
+                continue;
+            }
+
+            var any = list.All.Skip(random.Next(Math.Max(1, list.Count))).FirstOrDefault();
+            if (roll == 4 && any is not null)
+            {
+                list.TryOffer(any.ContactId, agentIds[random.Next(agentIds.Length)]);
+            }
+            else if (roll == 5 && any is { OfferedTo: { } holder })
+            {
+                list.Return(any.ContactId, holder);
+            }
+            else if (roll == 6 && any is not null)
+            {
+                list.Remove(any.ContactId);
+            }
+
+            var agent = new AgentWorkView(
+                agentIds[random.Next(agentIds.Length)],
+                skills.Where(_ => random.Next(10) < 7).ToDictionary(s => s, _ => random.Next(1, 11), StringComparer.Ordinal),
+                Blended,
+                channels.Where(_ => random.Next(3) == 0).ToArray());
+            var skipped = list.All.Where(_ => random.Next(5) == 0).Select(c => c.ContactId).ToHashSet(StringComparer.Ordinal);
+            bool Skip(WaitingContact contact) => skipped.Contains(contact.ContactId);
+
+            var expected = list.All.FirstOrDefault(c => !c.IsOffered && c.IsOpenTo(agent.AgentId, now) && !Skip(c)
+                && agent.CanTake(c.Channel) == CapacityVerdict.Free
+                && Eligibility.IsEligible(agent.Skills, WaitingList.RequirementsAt(c, relaxation, now)));
+            var best = list.BestFor(agent, relaxation, now, Skip);
+            Assert.True(
+                ReferenceEquals(expected, best),
+                $"seed {seed}, step {step}: BestFor({agent.AgentId}) gave '{best?.ContactId}', the walk '{expected?.ContactId}'");
+        }
+    }
+
     private static WaitingList FourInLine() => new(
         FiveMinuteBound,
         [
