@@ -11,6 +11,8 @@ namespace Routing.Bench;
 /// (the callers still run the warm-up and the baselines). With --overload-callers N (0, the default: off), after the
 /// scenarios N closed-loop callers route for --overload-seconds against the server's admission limit
 /// (--max-calls-in-flight, --max-desktop-calls-in-flight, --call-latency-target-ms, --call-slowdown-tolerance; 0: the server's defaults), measured against the saturated and unloaded routes of the same run.
+/// --overload-unservable N first puts N contacts no agent can take (a skill nobody has) at the front of the
+/// overload's queues, before its unloaded routes: a long line every agent's peek passes over.
 /// </summary>
 internal sealed record BenchOptions(
     int Contacts,
@@ -25,6 +27,7 @@ internal sealed record BenchOptions(
     double Rate,
     int OverloadCallers,
     TimeSpan OverloadDuration,
+    int OverloadUnservable,
     int MaxCallsInFlight,
     int MaxDesktopCallsInFlight,
     int CallLatencyTargetMilliseconds,
@@ -57,6 +60,7 @@ internal sealed record BenchOptions(
             Number("--rate", 0),
             Number("--overload-callers", 0),
             TimeSpan.FromSeconds(Number("--overload-seconds", 30)),
+            Number("--overload-unservable", 0),
             Number("--max-calls-in-flight", 0),
             Number("--max-desktop-calls-in-flight", 0),
             Number("--call-latency-target-ms", 0),

@@ -26,6 +26,9 @@ internal static class Overload
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
 
+    // A skill no bench agent has: contacts that need it wait for good.
+    private const string UnstaffedSkill = "unstaffed";
+
     public static async Task<OverloadFigures> RunAsync(string address, Desktops desktops, BenchOptions options, double saturatedRoutesPerSecond, double saturatedLivesPerSecond)
     {
         // Its own connections: the desktops' offer streams and calls keep theirs. No retries inside the client, so
@@ -36,6 +39,26 @@ internal static class Overload
         var completedBefore = desktops.Completed;
         var next = 0;
         RouteContactRequest NextRequest(string prefix) => Request(prefix, Interlocked.Increment(ref next), options);
+
+        // Ahead of everything routed below, so every agent's peek has them in front (issue 24: each peek once walked
+        // them all). Not in the ledger: they are never answered, and the drain and the contact check are of the rest.
+        await Parallel.ForEachAsync(Enumerable.Range(0, options.OverloadUnservable), new ParallelOptions { MaxDegreeOfParallelism = options.Callers }, async (i, _) =>
+        {
+            var request = Request("unservable", i, options);
+            request.RequiredSkills.Add(new SkillRequirement { Skill = UnstaffedSkill, MinLevel = 1 });
+            while (true)
+            {
+                try
+                {
+                    await client.Routing.RouteContactAsync(request, deadline: DateTime.UtcNow + CallDeadline);
+                    return;
+                }
+                catch (RpcException ex) when (ex.StatusCode is StatusCode.ResourceExhausted or StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+                {
+                    await Task.Delay(Random.Shared.Next(5, 21), CancellationToken.None);
+                }
+            }
+        });
 
         var unloaded = new Latencies();
         for (var i = 0; i < UnloadedRoutes; i++)

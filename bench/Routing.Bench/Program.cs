@@ -98,7 +98,7 @@ if (options.OverloadCallers > 0)
     // Judged against the same run: routes/s and lives/s of the measured contacts at --callers, a route's p99 for one caller alone.
     var limit = options.MaxCallsInFlight > 0 ? options.MaxCallsInFlight.ToString(culture) : "server default";
     Console.WriteLine();
-    Console.WriteLine(string.Create(culture, $"overload: {options.OverloadCallers} callers for {options.OverloadDuration.TotalSeconds:0} s, deadline 5 s, shed → retry after 5-20 ms; MaxCallsInFlight {limit}; saturated = the measured contacts at {options.Callers} callers"));
+    Console.WriteLine(string.Create(culture, $"overload: {options.OverloadCallers} callers for {options.OverloadDuration.TotalSeconds:0} s, deadline 5 s, shed → retry after 5-20 ms; MaxCallsInFlight {limit}; saturated = the measured contacts at {options.Callers} callers; {options.OverloadUnservable} contacts no agent can take waiting ahead"));
     Console.WriteLine(string.Create(culture, $"{"store",-16} {"routes/s sat→over",18} {"÷",6} {"lives/s sat→over",17} {"÷",6} {"route p99 ms unl→over",22} {"÷",7} {"shed",8} {"shed p99 ms",12} {"failed",7} {"RSS MB before/peak/after",25} {"recovery s",11} {"orphans",8}"));
     foreach (var r in results)
     {
