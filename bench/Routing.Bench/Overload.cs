@@ -42,7 +42,7 @@ internal static class Overload
 
         // Ahead of everything routed below, so every agent's peek has them in front (issue 24: each peek once walked
         // them all). Not in the ledger: they are never answered, and the drain and the contact check are of the rest.
-        await Parallel.ForEachAsync(Enumerable.Range(0, options.OverloadUnservable), new ParallelOptions { MaxDegreeOfParallelism = options.Callers }, async (i, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, options.OverloadUnservable), new ParallelOptions { MaxDegreeOfParallelism = options.Callers }, async (i, cancellationToken) =>
         {
             var request = Request("unservable", i, options);
             request.RequiredSkills.Add(new SkillRequirement { Skill = UnstaffedSkill, MinLevel = 1 });
@@ -50,12 +50,12 @@ internal static class Overload
             {
                 try
                 {
-                    await client.Routing.RouteContactAsync(request, deadline: DateTime.UtcNow + CallDeadline);
+                    await client.Routing.RouteContactAsync(request, deadline: DateTime.UtcNow + CallDeadline, cancellationToken: cancellationToken);
                     return;
                 }
                 catch (RpcException ex) when (ex.StatusCode is StatusCode.ResourceExhausted or StatusCode.Unavailable or StatusCode.DeadlineExceeded)
                 {
-                    await Task.Delay(Random.Shared.Next(5, 21), CancellationToken.None);
+                    await Task.Delay(Random.Shared.Next(5, 21), cancellationToken);
                 }
             }
         });
