@@ -26,6 +26,13 @@ public sealed class WaitingList
     private readonly Dictionary<string, ContactBuckets> reservedFor = new(StringComparer.Ordinal);
     private readonly SortedSet<WaitingContact> reservationsByLapse;
 
+    // Not offered, by arrival: the longest wait is the first, whatever the service order puts ahead of it.
+    private readonly SortedSet<WaitingContact> byArrival = new(Comparer<WaitingContact>.Create(static (x, y) =>
+    {
+        var byTime = x.EnqueuedAt.CompareTo(y.EnqueuedAt);
+        return byTime != 0 ? byTime : string.CompareOrdinal(x.ContactId, y.ContactId);
+    }));
+
     private int offered;
     private int waitingCallbacks;
     private long peekVisits;
@@ -62,6 +69,9 @@ public sealed class WaitingList
 
     /// <summary>Callers holding the line: waiting, not offered, and not callbacks (which keep their places without holding it).</summary>
     public int HoldingTheLine => WaitingCount - waitingCallbacks;
+
+    /// <summary>When the contact waiting longest (not offered) arrived, or null when none waits: O(1), not a walk of the line.</summary>
+    public DateTimeOffset? LongestWaitingSince => byArrival.Min?.EnqueuedAt;
 
     /// <summary>Contacts looked at by every <see cref="BestFor"/> so far: what peeks cost, for tests and benchmarks.</summary>
     public long PeekVisits => peekVisits;
@@ -244,6 +254,8 @@ public sealed class WaitingList
             return;
         }
 
+        byArrival.Add(contact);
+
         if (contact is { ReservedFor: { } agentId, ReservedUntil: not null })
         {
             if (!reservedFor.TryGetValue(agentId, out var held))
@@ -265,6 +277,8 @@ public sealed class WaitingList
         {
             return;
         }
+
+        byArrival.Remove(contact);
 
         if (reservationsByLapse.Remove(contact))
         {

@@ -13,7 +13,7 @@ public sealed partial class QueueGrain
         var now = clock.GetUtcNow();
         var agents = members.Values.Select(m => m.Member).ToList();
         var loggedIn = agents.Where(a => a.Presence != AgentPresence.LoggedOut).ToList();
-        var oldest = line.Waiting.Select(c => now - c.EnqueuedAt).DefaultIfEmpty(TimeSpan.Zero).Max();
+        var oldest = line.LongestWaitingSince is { } since ? now - since : TimeSpan.Zero;
         return Task.FromResult<QueueStats?>(new QueueStats(
             QueueId,
             Definition.Name,

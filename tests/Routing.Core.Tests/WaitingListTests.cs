@@ -19,6 +19,25 @@ public class WaitingListTests
     }
 
     [Fact]
+    public void The_longest_wait_is_of_the_earliest_arrival_not_offered_whatever_the_service_order()
+    {
+        var list = new WaitingList(FiveMinuteBound);
+        Assert.Null(list.LongestWaitingSince);
+        list.Add(Contact("low", priority: 10, enqueuedAt: T0, sequence: 1));
+        list.Add(Contact("high", priority: 50, enqueuedAt: T0 + Seconds(10), sequence: 2));
+        list.Add(Contact("later", priority: 10, enqueuedAt: T0 + Seconds(20), sequence: 3));
+
+        Assert.Equal(T0, list.LongestWaitingSince);
+        Assert.True(list.TryOffer("low", "ana"));
+        Assert.Equal(T0 + Seconds(10), list.LongestWaitingSince);
+        Assert.True(list.Return("low", "ana"));
+        Assert.Equal(T0, list.LongestWaitingSince);
+        list.Remove("low");
+        list.Remove("high");
+        Assert.Equal(T0 + Seconds(20), list.LongestWaitingSince);
+    }
+
+    [Fact]
     public void Contacts_of_the_same_priority_are_served_first_come_first_served()
     {
         var list = new WaitingList(FiveMinuteBound);
