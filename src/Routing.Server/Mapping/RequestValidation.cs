@@ -223,9 +223,9 @@ public static partial class RequestValidation
     public static int Count(int value, string field, CountRange range)
     {
         ArgumentNullException.ThrowIfNull(range);
-        if (!range.Contains(value))
+        if (range.Refusal(field, value) is { } problem)
         {
-            GrpcErrors.InvalidArgument(field, string.Create(CultureInfo.InvariantCulture, $"{field} {value} is out of range {range}"));
+            GrpcErrors.InvalidArgument(field, problem);
         }
 
         return value;
